@@ -1,0 +1,110 @@
+"""Reading and writing project files safely: atomic replace, write-if-changed, a project lock."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from explainer_i18n.errors import InputError, LockError
+
+LOCK_FILE = ".explainer-i18n.lock"
+
+
+def read_bytes(path: Path, display: str) -> bytes:
+    """Read a whole file, turning OS errors into a one-line InputError naming it."""
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise InputError("is a folder, expected a file", display) from None
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", display) from None
+
+
+def write_atomic(path: Path, data: bytes, display: str) -> None:
+    """Replace ``path`` with ``data`` so that readers see the old file or the new, never a mix."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise InputError(f"cannot write: {error.strerror or error}", display) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        _copy_mode(path, temp)
+        os.replace(temp, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise InputError(f"cannot write: {error.strerror or error}", display) from None
+
+
+def write_if_changed(path: Path, data: bytes, display: str) -> bool:
+    """Write only when the content differs; return whether the file was written."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", display) from None
+    write_atomic(path, data, display)
+    return True
+
+
+def _copy_mode(original: Path, temp: str) -> None:
+    """Keep the permissions of the file being replaced (mkstemp creates 0600)."""
+    try:
+        mode = original.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(temp, mode)
+
+
+@contextlib.contextmanager
+def project_lock(
+    root: Path, timeout: float, on_wait: Callable[[str], None] | None = None
+) -> Iterator[None]:
+    """Hold the project's lock so that two runs never interleave their writes."""
+    path = root / LOCK_FILE
+    try:
+        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise InputError(f"cannot create the lock file: {error.strerror}", LOCK_FILE) from None
+    try:
+        _acquire(handle, timeout, on_wait)
+        yield
+    finally:
+        os.close(handle)
+
+
+def _acquire(handle: int, timeout: float, on_wait: Callable[[str], None] | None) -> None:
+    """Take the lock, waiting up to ``timeout`` seconds for another run to finish."""
+    deadline = time.monotonic() + timeout
+    told = False
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except OSError as error:
+            if error.errno not in (errno.EAGAIN, errno.EACCES):
+                raise
+        if not told and on_wait:
+            on_wait("another explainer-i18n run holds the project lock; waiting for it")
+            told = True
+        if time.monotonic() >= deadline:
+            raise LockError(
+                f"another explainer-i18n run still holds the lock after {timeout:g} s; "
+                "try again when it has finished",
+                LOCK_FILE,
+            )
+        time.sleep(0.05)

@@ -1,0 +1,78 @@
+"""Where a content project keeps its sources, templates, catalogs and editions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from explainer_i18n.config import load_config
+from explainer_i18n.errors import InputError, UsageError
+from explainer_i18n.model import Config
+
+SOURCE_DIR = "source"
+LOCALES_DIR = "locales"
+BUILD_DIR = "build"
+DEFAULT_GLOSSARY = "locales/glossary.csv"
+
+
+@dataclass(frozen=True)
+class Project:
+    """A content project: a folder with ``source/`` and ``locales/`` and its settings."""
+
+    root: Path
+    config: Config
+
+    def display(self, path: Path) -> str:
+        """A path as users see it in messages and references: relative to the project root."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    def sources(self) -> list[Path]:
+        """The German explainers, sorted by file name."""
+        folder = self.root / SOURCE_DIR
+        paths = sorted(p for p in folder.iterdir() if p.suffix == ".txt" and not p.name.startswith("."))
+        for path in paths:
+            self.check_inside(path)
+        return paths
+
+    def template(self, slug: str) -> Path:
+        """``locales/templates/<slug>.pot``."""
+        return self.root / LOCALES_DIR / "templates" / f"{slug}.pot"
+
+    def catalog(self, lang: str, slug: str) -> Path:
+        """``locales/<lang>/LC_MESSAGES/<slug>.po``."""
+        return self.root / LOCALES_DIR / lang / "LC_MESSAGES" / f"{slug}.po"
+
+    def edition(self, lang: str, slug: str, fmt: str) -> Path:
+        """``build/<lang>/<slug>.<fmt>``."""
+        return self.root / BUILD_DIR / lang / f"{slug}.{fmt}"
+
+    def glossary(self) -> Path:
+        """The project's glossary file."""
+        return self.root / (self.config.glossary or DEFAULT_GLOSSARY)
+
+    def check_inside(self, path: Path) -> None:
+        """Refuse a file that resolves outside the project (a symbolic link elsewhere)."""
+        try:
+            path.resolve().relative_to(self.root.resolve())
+        except ValueError:
+            raise InputError("points outside the project; refusing to use it", self.display(path)) from None
+
+
+def open_project(directory: str | Path) -> Project:
+    """Find the project in ``directory`` (``-C``) and read its settings."""
+    root = Path(directory)
+    if not root.is_dir():
+        raise UsageError(f"project folder {str(root)!r} does not exist")
+    if not (root / SOURCE_DIR).is_dir():
+        raise UsageError(
+            f"no {SOURCE_DIR}/ folder in {str(root)!r}: a project needs source/ and locales/"
+        )
+    return Project(root, load_config(root))
+
+
+def slug_of(path: Path) -> str:
+    """The explainer's slug: its file name without ``.txt``."""
+    return path.stem

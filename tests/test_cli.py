@@ -44,7 +44,9 @@ def project(make_project: Callable[..., Path]) -> Path:
 
 def snapshot(root: Path) -> dict[str, bytes]:
     """Every file of a project and its bytes."""
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
 
 
 def test_extract_and_update_write_template_and_catalogs(project: Path) -> None:
@@ -114,18 +116,30 @@ def test_build_min_translated_lists_fallbacks(project: Path) -> None:
     translate(project / "locales/uk/LC_MESSAGES/x.po", {Q1: "Що далі?"})
     result = run(project, "build", "--min-translated", "50")
     assert result.exit_code == 0, result.output
-    assert "source/x.txt:3: en: untranslated:" in result.output and "published in German" in result.output
-    assert (project / "build/en/x.txt").read_text(encoding="utf-8") == f"date 2026-01-06 What next?\n\n{P1}\n"
+    assert (
+        "source/x.txt:3: en: untranslated:" in result.output
+        and "published in German" in result.output
+    )
+    assert (project / "build/en/x.txt").read_text(
+        encoding="utf-8"
+    ) == f"date 2026-01-06 What next?\n\n{P1}\n"
 
 
 def test_build_complete_writes_four_formats_per_language(project: Path) -> None:
     """A fully translated catalog gives txt, md, html and json editions; exit 0."""
     translate(project / "locales/en/LC_MESSAGES/x.po", {Q1: "What next?", P1: "Talks go on."})
-    translate(project / "locales/uk/LC_MESSAGES/x.po", {Q1: "Що далі?", P1: "Переговори тривають."})
+    translate(
+        project / "locales/uk/LC_MESSAGES/x.po", {Q1: "Що далі?", P1: "Переговори тривають."}
+    )
     result = run(project, "build")
     assert result.exit_code == 0, result.output
     for lang in ("en", "uk"):
-        assert sorted(p.suffix for p in (project / "build" / lang).iterdir()) == [".html", ".json", ".md", ".txt"]
+        assert sorted(p.suffix for p in (project / "build" / lang).iterdir()) == [
+            ".html",
+            ".json",
+            ".md",
+            ".txt",
+        ]
     assert "January 6, 2026" in (project / "build/en/x.md").read_text(encoding="utf-8")
 
 
@@ -133,7 +147,10 @@ def test_fuzzy_is_never_published(project: Path) -> None:
     """A fuzzy translation blocks the edition like an untranslated one."""
     po = project / "locales/en/LC_MESSAGES/x.po"
     translate(po, {Q1: "What next?", P1: "Talks go on."})
-    po.write_text(po.read_text(encoding="utf-8").replace(f'msgid "{P1}"', f'#, fuzzy\nmsgid "{P1}"'), encoding="utf-8")
+    po.write_text(
+        po.read_text(encoding="utf-8").replace(f'msgid "{P1}"', f'#, fuzzy\nmsgid "{P1}"'),
+        encoding="utf-8",
+    )
     result = run(project, "build", "--lang", "en")
     assert result.exit_code == 1 and "en: fuzzy:" in result.output
 
@@ -151,11 +168,23 @@ def test_status_text_and_json(project: Path) -> None:
 @pytest.mark.parametrize(
     ("setup", "words"),
     [
-        (lambda r: (r / "source/y.txt").write_bytes(b"Fr\xfcher?\n"), "source/y.txt:1: not valid UTF-8"),
-        (lambda r: (r / "source/y.txt").write_text("date 2026-02-31 Frage?\n"), "source/y.txt:1: date header"),
-        (lambda r: (r / "explainer-i18n.toml").write_text('languages = ["zz"]\n'), "explainer-i18n.toml:1:"),
+        (
+            lambda r: (r / "source/y.txt").write_bytes(b"Fr\xfcher?\n"),
+            "source/y.txt:1: not valid UTF-8",
+        ),
+        (
+            lambda r: (r / "source/y.txt").write_text("date 2026-02-31 Frage?\n"),
+            "source/y.txt:1: date header",
+        ),
+        (
+            lambda r: (r / "explainer-i18n.toml").write_text('languages = ["zz"]\n'),
+            "explainer-i18n.toml:1:",
+        ),
         (lambda r: shutil.rmtree(r / "source"), "no source/ folder"),
-        (lambda r: (r / "locales/en/LC_MESSAGES/x.po").write_text('msgid "a"\nmsgstr "b\n'), "x.po:2:"),
+        (
+            lambda r: (r / "locales/en/LC_MESSAGES/x.po").write_text('msgid "a"\nmsgstr "b\n'),
+            "x.po:2:",
+        ),
     ],
 )
 def test_bad_input_is_one_line_exit_2_and_no_file_changed(
@@ -181,7 +210,9 @@ def test_written_files_are_msgcat_fixed_points_and_pass_msgfmt(project: Path) ->
     """Every .pot and .po the tool writes comes back unchanged from msgcat and passes msgfmt -c."""
     assert shutil.which("msgcat"), "GNU gettext is needed (CI installs it)"
     translate(project / "locales/uk/LC_MESSAGES/x.po", {Q1: "Що далі?"})
-    (project / "source/x.txt").write_text(SOURCE.replace("an.", "weiter an.") + "\nNeu dazu.\n", encoding="utf-8")
+    (project / "source/x.txt").write_text(
+        SOURCE.replace("an.", "weiter an.") + "\nNeu dazu.\n", encoding="utf-8"
+    )
     run(project, "extract")
     run(project, "update")
     for path in sorted((project / "locales").rglob("*.po*")):

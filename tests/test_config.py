@@ -19,14 +19,18 @@ def test_defaults_without_any_file(tmp_path: Path) -> None:
 def test_own_file_wins_over_pyproject(tmp_path: Path) -> None:
     """explainer-i18n.toml is read in preference to pyproject.toml."""
     (tmp_path / "pyproject.toml").write_text('[tool.explainer-i18n]\nlanguages = ["fr"]\n')
-    (tmp_path / "explainer-i18n.toml").write_text('languages = ["uk"]\nsegmentation = "sentence"\n')
+    (tmp_path / "explainer-i18n.toml").write_text(
+        'languages = ["uk"]\nsegmentation = "sentence"\n'
+    )
     config = load_config(tmp_path)
     assert config.languages == ("uk",) and config.segmentation == "sentence"
 
 
 def test_pyproject_section(tmp_path: Path) -> None:
     """Settings can live in pyproject.toml under [tool.explainer-i18n]."""
-    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.explainer-i18n]\nlanguages = ["fr", "en"]\n')
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.explainer-i18n]\nlanguages = ["fr", "en"]\n'
+    )
     assert load_config(tmp_path).languages == ("fr", "en")
 
 
@@ -38,8 +42,8 @@ def test_pyproject_section(tmp_path: Path) -> None:
         ('languages = ["en", "xx"]\n', 1, "'xx' is not a known language code"),
         ('languages = ["../../etc"]\n', 1, "not a known language code"),
         ('languages = ["de"]\n', 1, "is the source language"),
-        ('languages = []\n', 1, "non-empty list"),
-        ('\n\nlanguages = [\n', 3, "not valid TOML"),
+        ("languages = []\n", 1, "non-empty list"),
+        ("\n\nlanguages = [\n", 3, "not valid TOML"),
         ('glossary = "../outside.csv"\n', 1, "inside the project"),
         ('ignore = "fuzzy"\n', 1, "list of rule ids"),
     ],

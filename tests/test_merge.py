@@ -21,13 +21,20 @@ D = "Russland lehnt eine mögliche Präsenz ausländischer Truppen in der Ukrain
 def template(*texts: str) -> Catalog:
     """A template with one entry per text."""
     header = Message("", "Project-Id-Version: x\nPOT-Creation-Date: 2026-01-06 10:00+0000\n")
-    return Catalog(header, tuple(Message(t, references=(f"source/x.txt:{i}",)) for i, t in enumerate(texts, 1)))
+    return Catalog(
+        header,
+        tuple(Message(t, references=(f"source/x.txt:{i}",)) for i, t in enumerate(texts, 1)),
+    )
 
 
 def catalog(*pairs: tuple[str, str], obsolete: tuple[tuple[str, str], ...] = ()) -> Catalog:
     """A catalog with the given (msgid, msgstr) entries."""
-    messages = [Message(i, s) for i, s in pairs] + [Message(i, s, obsolete=True) for i, s in obsolete]
-    return Catalog(Message("", "Language: en\nLast-Translator: Ann <ann@example.org>\n"), tuple(messages))
+    messages = [Message(i, s) for i, s in pairs] + [
+        Message(i, s, obsolete=True) for i, s in obsolete
+    ]
+    return Catalog(
+        Message("", "Language: en\nLast-Translator: Ann <ann@example.org>\n"), tuple(messages)
+    )
 
 
 def merge(tmpl: Catalog, old: Catalog | None, **kwargs: bool) -> Catalog:
@@ -44,7 +51,12 @@ def test_unchanged_entries_keep_translation_and_comments() -> None:
     """An unchanged segment keeps its translation, translator comments and flags."""
     old = Catalog(None, (Message(A, "a", translator_comments=("checked",), flags=("no-wrap",)),))
     new = by_id(merge(template(A), old))[A]
-    assert (new.msgstr, new.translator_comments, new.flags, new.fuzzy) == ("a", ("checked",), ("no-wrap",), False)
+    assert (new.msgstr, new.translator_comments, new.flags, new.fuzzy) == (
+        "a",
+        ("checked",),
+        ("no-wrap",),
+        False,
+    )
     assert new.references == ("source/x.txt:1",)
 
 
@@ -79,7 +91,11 @@ def test_removed_entries_become_obsolete_and_prune_drops_them() -> None:
     """A removed segment is kept as #~ obsolete; --prune-obsolete removes it."""
     out = merge(template(A), catalog((A, "a"), (C, "c")))
     assert [m.msgid for m in out.messages if m.obsolete] == [C]
-    assert not [m for m in merge(template(A), catalog((A, "a"), (C, "c")), prune_obsolete=True).messages if m.obsolete]
+    assert not [
+        m
+        for m in merge(template(A), catalog((A, "a"), (C, "c")), prune_obsolete=True).messages
+        if m.obsolete
+    ]
 
 
 def test_obsolete_entry_is_revived_when_its_text_returns() -> None:
@@ -100,7 +116,10 @@ def test_header_gets_language_plural_forms_and_keeps_translator_fields() -> None
     out, _ = merge_catalog(template(A), catalog((A, "a")), "uk", "2026-01-07 09:00+0000")
     fields = header_fields(out.header)
     assert get_field(fields, "Language") == "uk"
-    assert get_field(fields, "Plural-Forms", ).startswith("nplurals=3;")  # type: ignore[union-attr]
+    assert get_field(
+        fields,
+        "Plural-Forms",
+    ).startswith("nplurals=3;")  # type: ignore[union-attr]
     assert get_field(fields, "Last-Translator") == "Ann <ann@example.org>"
     assert get_field(fields, "POT-Creation-Date") == "2026-01-06 10:00+0000"
 
@@ -130,15 +149,24 @@ def test_score_prefers_close_supersets() -> None:
 
 # --- properties ------------------------------------------------------------------------------
 
-_TEXTS = st.sampled_from([A, B, C, D, f"{A} {B}", f"{B} {C}", A.replace("90", "80"), "Kurz.", "Kurz!"])
+_TEXTS = st.sampled_from(
+    [A, B, C, D, f"{A} {B}", f"{B} {C}", A.replace("90", "80"), "Kurz.", "Kurz!"]
+)
 
 
 @settings(max_examples=200)
-@given(st.lists(_TEXTS, unique=True, max_size=6), st.lists(_TEXTS, unique=True, max_size=6),
-       st.booleans())
-def test_no_translation_is_ever_dropped(old_ids: list[str], new_ids: list[str], fuzzy: bool) -> None:
+@given(
+    st.lists(_TEXTS, unique=True, max_size=6),
+    st.lists(_TEXTS, unique=True, max_size=6),
+    st.booleans(),
+)
+def test_no_translation_is_ever_dropped(
+    old_ids: list[str], new_ids: list[str], fuzzy: bool
+) -> None:
     """Every old translation is kept, carried as fuzzy, or obsolete; a second merge changes nothing."""
-    old = Catalog(None, tuple(Message(t, f"T:{t}", flags=("fuzzy",) if fuzzy else ()) for t in old_ids))
+    old = Catalog(
+        None, tuple(Message(t, f"T:{t}", flags=("fuzzy",) if fuzzy else ()) for t in old_ids)
+    )
     once = merge(template(*new_ids), old)
     kept = {m.msgstr for m in once.messages if m.msgstr}
     assert {f"T:{t}" for t in old_ids} <= kept

@@ -168,19 +168,43 @@ def test_non_utf8_and_binary_sources(data: bytes, line: int) -> None:
 # --- properties ------------------------------------------------------------------------------
 
 _WORDS = st.sampled_from(
-    ["Die", "Ukraine", "lehnt", "ab", "z. B.", "am 6. Januar", "1.000", "3,5", "Dr. Meier",
-     "„Frieden“", '"Koalition der Willigen"', "Nato-Staaten", "https://example.org/a.b", "-", "?"]
+    [
+        "Die",
+        "Ukraine",
+        "lehnt",
+        "ab",
+        "z. B.",
+        "am 6. Januar",
+        "1.000",
+        "3,5",
+        "Dr. Meier",
+        "„Frieden“",
+        '"Koalition der Willigen"',
+        "Nato-Staaten",
+        "https://example.org/a.b",
+        "-",
+        "?",
+    ]
 )
-_SENTENCE = st.builds(lambda w, end: " ".join(w) + end, st.lists(_WORDS, min_size=1, max_size=8),
-                      st.sampled_from([".", "!", "?", "…", ""]))
+_SENTENCE = st.builds(
+    lambda w, end: " ".join(w) + end,
+    st.lists(_WORDS, min_size=1, max_size=8),
+    st.sampled_from([".", "!", "?", "…", ""]),
+)
 _PARAGRAPH = st.builds(" ".join, st.lists(_SENTENCE, min_size=1, max_size=4))
 _QUESTION = st.builds(lambda w: " ".join(w) + "?", st.lists(_WORDS, min_size=1, max_size=6))
 _ITEM = st.builds(lambda m, s: m + s, st.sampled_from(["- ", "1. ", "2. ", "-\t"]), _SENTENCE)
-_LIST = st.builds(lambda intro, items: "\n".join(([intro] if intro else []) + items),
-                  st.one_of(st.none(), _SENTENCE), st.lists(_ITEM, min_size=1, max_size=4))
+_LIST = st.builds(
+    lambda intro, items: "\n".join(([intro] if intro else []) + items),
+    st.one_of(st.none(), _SENTENCE),
+    st.lists(_ITEM, min_size=1, max_size=4),
+)
 _BLOCK = st.one_of(_PARAGRAPH, _QUESTION, _LIST)
-_GAP = st.builds(lambda n, ws: "\n" + "".join(w + "\n" for w in ws[:n]),
-                 st.integers(1, 3), st.lists(st.sampled_from(["", " ", "\t", "  "]), min_size=3, max_size=3))
+_GAP = st.builds(
+    lambda n, ws: "\n" + "".join(w + "\n" for w in ws[:n]),
+    st.integers(1, 3),
+    st.lists(st.sampled_from(["", " ", "\t", "  "]), min_size=3, max_size=3),
+)
 
 
 @st.composite
@@ -189,7 +213,9 @@ def documents(draw: st.DrawFn) -> str:
     blocks = draw(st.lists(_BLOCK, min_size=1, max_size=6))
     gaps = [draw(_GAP) for _ in blocks[1:]]
     body = blocks[0] + "".join(g + b for g, b in zip(gaps, blocks[1:], strict=True))
-    head = draw(st.sampled_from(["", "date 2026-01-06 ", " date 2026-01-06\n\n", "date 2025-12-31\n"]))
+    head = draw(
+        st.sampled_from(["", "date 2026-01-06 ", " date 2026-01-06\n\n", "date 2025-12-31\n"])
+    )
     text = head + body + draw(st.sampled_from(["", "\n", "  \n", "\n\n\n"]))
     if draw(st.booleans()):
         text = text.replace("\n", "\r\n")

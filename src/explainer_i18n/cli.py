@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from explainer_i18n import __version__
+from explainer_i18n.cli_check import check, glossary
 from explainer_i18n.cli_pipeline import build, extract, status, update
 
 
@@ -14,7 +15,7 @@ def cli() -> None:
     """German news explainers → gettext catalogs → localized editions, checked for CI."""
 
 
-for _command in (extract, update, build, status):
+for _command in (extract, update, build, status, check, glossary):
     cli.add_command(_command)
 
 

@@ -50,9 +50,9 @@ def project_option(command: F) -> F:
 
 def quiet_option(command: F) -> F:
     """The ``-q/--quiet`` option: only errors and the result."""
-    return click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors and results.")(
-        command
-    )
+    return click.option(
+        "-q", "--quiet", is_flag=True, help="Print nothing but errors and results."
+    )(command)
 
 
 def lock_option(command: F) -> F:

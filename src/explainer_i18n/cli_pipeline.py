@@ -21,7 +21,13 @@ from explainer_i18n.cli_options import (
 from explainer_i18n.errors import UsageError
 from explainer_i18n.project import open_project, slug_of
 from explainer_i18n.publish import Gap, build_project
-from explainer_i18n.workflow import Outcome, extract_project, load_catalog, update_project
+from explainer_i18n.workflow import (
+    Outcome,
+    extract_project,
+    glossary_notes_for,
+    load_catalog,
+    update_project,
+)
 
 
 def _report_check(outcome: Outcome, what: str) -> None:
@@ -52,20 +58,32 @@ def extract(project_dir: Path, check: bool, quiet: bool, lock_timeout: float) ->
 @click.command()
 @project_option
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if a catalog is out of date.")
-@click.option("--prune-obsolete", is_flag=True, help="Drop obsolete (#~) entries instead of keeping them.")
+@click.option(
+    "--prune-obsolete", is_flag=True, help="Drop obsolete (#~) entries instead of keeping them."
+)
 @quiet_option
 @lock_option
 @reports_errors
-def update(project_dir: Path, check: bool, prune_obsolete: bool, quiet: bool, lock_timeout: float) -> None:
+def update(
+    project_dir: Path, check: bool, prune_obsolete: bool, quiet: bool, lock_timeout: float
+) -> None:
     """Create or update each language's catalog from its template, keeping every translation."""
     project = open_project(project_dir)
     with locked(project, lock_timeout):
-        outcome = update_project(project, check=check, prune_obsolete=prune_obsolete)
+        outcome = update_project(
+            project,
+            check=check,
+            prune_obsolete=prune_obsolete,
+            notes_for=glossary_notes_for(project),
+        )
     if check:
         _report_check(outcome, "changed by update")
     for path in outcome.changed:
         s = outcome.stats[path]
-        say(f"wrote {path}: {s.kept} kept, {s.fuzzy} fuzzy, {s.new} new, {s.obsolete} obsolete", quiet)
+        say(
+            f"wrote {path}: {s.kept} kept, {s.fuzzy} fuzzy, {s.new} new, {s.obsolete} obsolete",
+            quiet,
+        )
     say(f"update: {len(outcome.changed)} catalog(s) written", quiet)
 
 
@@ -88,7 +106,13 @@ def _gap_line(gap: Gap) -> str:
 @quiet_option
 @lock_option
 @reports_errors
-def build(project_dir: Path, min_translated: float, langs: tuple[str, ...], quiet: bool, lock_timeout: float) -> None:
+def build(
+    project_dir: Path,
+    min_translated: float,
+    langs: tuple[str, ...],
+    quiet: bool,
+    lock_timeout: float,
+) -> None:
     """Render the txt, md, html and json editions of every explainer in every language."""
     project = open_project(project_dir)
     unknown = [lang for lang in langs if lang not in project.config.languages]
@@ -97,19 +121,27 @@ def build(project_dir: Path, min_translated: float, langs: tuple[str, ...], quie
     with locked(project, lock_timeout):
         report = build_project(project, min_translated=min_translated, langs=langs or None)
     for path, lang, percent in report.blocked:
-        click.echo(f"{path}: {lang}: blocked, {percent:.1f}% translated; untranslated or fuzzy segments:", err=True)
+        click.echo(
+            f"{path}: {lang}: blocked, {percent:.1f}% translated; untranslated or fuzzy segments:",
+            err=True,
+        )
     for gap in report.gaps:
         click.echo(_gap_line(gap), err=True)
     for gap in report.fallbacks:
         click.echo(f"{_gap_line(gap)} (published in German)", err=True)
-    say(f"build: {len(report.built)} edition set(s) built, {len(report.written)} file(s) written, "
-        f"{len(report.blocked)} blocked", quiet)
+    say(
+        f"build: {len(report.built)} edition set(s) built, {len(report.written)} file(s) written, "
+        f"{len(report.blocked)} blocked",
+        quiet,
+    )
     sys.exit(EXIT_FOUND if report.blocked else EXIT_OK)
 
 
 @click.command()
 @project_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @reports_errors
 def status(project_dir: Path, fmt: str) -> None:
     """Translated, fuzzy, untranslated and obsolete entries and words per explainer and language."""
@@ -124,6 +156,3 @@ def status(project_dir: Path, fmt: str) -> None:
             rows.append(status_mod.Row(slug, lang, status_mod.count(catalog)))
     render = status_mod.render_json if fmt == "json" else status_mod.render_table
     click.echo(render(rows), nl=False)
-
-
-

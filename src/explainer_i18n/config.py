@@ -79,7 +79,9 @@ def _validate(data: Mapping[str, object], text: str, name: str) -> Config:
         raise fail("languages", "languages: a language is listed twice")
     segmentation = data.get("segmentation", "paragraph")
     if segmentation not in ("paragraph", "sentence"):
-        raise fail("segmentation", f"segmentation must be 'paragraph' or 'sentence', not {segmentation!r}")
+        raise fail(
+            "segmentation", f"segmentation must be 'paragraph' or 'sentence', not {segmentation!r}"
+        )
     glossary = data.get("glossary")
     if glossary is not None and (not isinstance(glossary, str) or not _inside(glossary)):
         raise fail("glossary", "glossary must be a relative path inside the project")

@@ -39,10 +39,10 @@ def write_atomic(path: Path, data: bytes, display: str) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         _copy_mode(path, temp)
-        os.replace(temp, path)
+        Path(temp).replace(path)
     except OSError as error:
         with contextlib.suppress(OSError):
-            os.unlink(temp)
+            Path(temp).unlink()
         raise InputError(f"cannot write: {error.strerror or error}", display) from None
 
 
@@ -67,7 +67,7 @@ def _copy_mode(original: Path, temp: str) -> None:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
-    os.chmod(temp, mode)
+    Path(temp).chmod(mode)
 
 
 @contextlib.contextmanager

@@ -125,9 +125,7 @@ def _fresh(entry: Message, lang: str) -> Message:
 
 def _retire(old: Message) -> Message:
     """An entry no longer in the template, kept obsolete for its translation."""
-    return dataclasses.replace(
-        old, obsolete=True, references=(), extracted_comments=(), line=0
-    )
+    return dataclasses.replace(old, obsolete=True, references=(), extracted_comments=(), line=0)
 
 
 def _worth_keeping(message: Message) -> bool:
@@ -168,7 +166,11 @@ def _header(template: Catalog, old: Catalog | None, lang: str, created: str) -> 
         fields = set_field(fields, "Language-Team", cldr.language_name(lang, "en"))
         fields = set_field(fields, "Last-Translator", "")
     pot_date = get_field(header_fields(template.header), "POT-Creation-Date") or created
-    fields = set_field(fields, "Project-Id-Version", get_field(header_fields(template.header), "Project-Id-Version") or "")
+    fields = set_field(
+        fields,
+        "Project-Id-Version",
+        get_field(header_fields(template.header), "Project-Id-Version") or "",
+    )
     fields = set_field(fields, "POT-Creation-Date", pot_date)
     fields = set_field(fields, "Language", lang)
     fields = set_field(fields, "MIME-Version", "1.0")
@@ -176,7 +178,10 @@ def _header(template: Catalog, old: Catalog | None, lang: str, created: str) -> 
     fields = set_field(fields, "Content-Transfer-Encoding", "8bit")
     fields = set_field(fields, "Plural-Forms", cldr.plural_forms(lang))
     if old is not None and old.header is not None:
-        comments, flags = old.header.translator_comments, tuple(f for f in old.header.flags if f != "fuzzy")
+        comments, flags = (
+            old.header.translator_comments,
+            tuple(f for f in old.header.flags if f != "fuzzy"),
+        )
     else:
         slug = get_field(fields, "Project-Id-Version") or ""
         comments = (f"{cldr.language_name(lang, 'en')} translation of the explainer {slug}.",)

@@ -32,7 +32,9 @@ class Project:
     def sources(self) -> list[Path]:
         """The German explainers, sorted by file name."""
         folder = self.root / SOURCE_DIR
-        paths = sorted(p for p in folder.iterdir() if p.suffix == ".txt" and not p.name.startswith("."))
+        paths = sorted(
+            p for p in folder.iterdir() if p.suffix == ".txt" and not p.name.startswith(".")
+        )
         for path in paths:
             self.check_inside(path)
         return paths
@@ -58,7 +60,9 @@ class Project:
         try:
             path.resolve().relative_to(self.root.resolve())
         except ValueError:
-            raise InputError("points outside the project; refusing to use it", self.display(path)) from None
+            raise InputError(
+                "points outside the project; refusing to use it", self.display(path)
+            ) from None
 
 
 def open_project(directory: str | Path) -> Project:

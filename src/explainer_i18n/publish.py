@@ -38,7 +38,9 @@ class BuildReport:
     fallbacks: list[Gap] = field(default_factory=list)
 
 
-def edition_texts(doc: Document, catalog: Catalog | None, lang: str) -> tuple[dict[str, str], list[Gap]]:
+def edition_texts(
+    doc: Document, catalog: Catalog | None, lang: str
+) -> tuple[dict[str, str], list[Gap]]:
     """The publishable translation of each segment, and the segments that have none."""
     usable: dict[str, str] = {}
     states: dict[str, str] = {}
@@ -71,7 +73,9 @@ def translated_percent(doc: Document, gaps: list[Gap]) -> float:
     return 100.0 * (total - len(gaps)) / total if total else 100.0
 
 
-def render_editions(doc: Document, texts: dict[str, str], lang: str, slug: str, langs: tuple[str, ...]) -> dict[str, str]:
+def render_editions(
+    doc: Document, texts: dict[str, str], lang: str, slug: str, langs: tuple[str, ...]
+) -> dict[str, str]:
     """Every edition of one explainer in one language, by format."""
     alternates = [(cldr.iso_lang(other), f"../{other}/{slug}.html") for other in langs]
     return {
@@ -82,7 +86,9 @@ def render_editions(doc: Document, texts: dict[str, str], lang: str, slug: str, 
     }
 
 
-def build_project(project: Project, *, min_translated: float = 100.0, langs: tuple[str, ...] | None = None) -> BuildReport:
+def build_project(
+    project: Project, *, min_translated: float = 100.0, langs: tuple[str, ...] | None = None
+) -> BuildReport:
     """Write every complete edition; one below ``min_translated`` percent is blocked."""
     report = BuildReport()
     languages = langs or project.config.languages
@@ -100,7 +106,9 @@ def build_project(project: Project, *, min_translated: float = 100.0, langs: tup
             report.fallbacks.extend(gaps)
             report.built.append((project.display(path), lang))
             published = {s.text: texts.get(s.text, s.text) for s in doc.segments}
-            for fmt, text in render_editions(doc, published, lang, slug, project.config.languages).items():
+            for fmt, text in render_editions(
+                doc, published, lang, slug, project.config.languages
+            ).items():
                 target = project.edition(lang, slug, fmt)
                 if write_if_changed(target, text.encode("utf-8"), project.display(target)):
                     report.written.append(project.display(target))

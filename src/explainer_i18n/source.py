@@ -45,7 +45,10 @@ def decode_source(data: bytes, path: str) -> str:
 
 
 def parse_source(
-    text: str, path: str, segmentation: Segmentation = "paragraph", splitter: Splitter | None = None
+    text: str,
+    path: str,
+    segmentation: Segmentation = "paragraph",
+    splitter: Splitter | None = None,
 ) -> Document:
     """Parse decoded source text into a Document whose pieces rebuild ``text`` exactly."""
     if not text.strip(BOM + " \t\r\n"):
@@ -68,11 +71,9 @@ def render_source(doc: Document, texts: Mapping[str, str] | None = None) -> str:
 
 def _split_lines(text: str) -> Iterator[tuple[int, str, str]]:
     """Yield (number, line without ending, ending) for every line, the last one too."""
-    number = 0
-    for match in _LINE.finditer(text):
-        if match.start() == len(text) and number and not match.group(0):
+    for number, match in enumerate(_LINE.finditer(text), start=1):
+        if match.start() == len(text) and number > 1 and not match.group(0):
             return
-        number += 1
         yield number, match.group(1), match.group(2)
 
 
@@ -190,13 +191,17 @@ class _Builder:
         if role == "question":
             self.question, self.answer_paragraphs, self.lists = "", 0, 0
             return "question"
-        where = f"the answer to: {self.question}" if self.question else "the lead, before any question"
+        where = (
+            f"the answer to: {self.question}" if self.question else "the lead, before any question"
+        )
         if role == "paragraph":
             self.answer_paragraphs += 1
             return f"paragraph {self.answer_paragraphs} of {where}"
         return f"list {'introduction' if role == 'intro' else 'item'} in {where}"
 
-    def _segments(self, content: str, role: Role, number: int, note: str) -> tuple[str | Segment, ...]:
+    def _segments(
+        self, content: str, role: Role, number: int, note: str
+    ) -> tuple[str | Segment, ...]:
         """Split a unit's content into segments (sentences in sentence mode) and gaps."""
         if role == "question":
             self.question = content

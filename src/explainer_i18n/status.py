@@ -55,8 +55,8 @@ def words(text: str) -> int:
 
 def count(catalog: Catalog) -> Counts:
     """The counts of one catalog (the header is not an entry)."""
-    entries = {name: 0 for name in STATES}
-    word_counts = {name: 0 for name in STATES}
+    entries = dict.fromkeys(STATES, 0)
+    word_counts = dict.fromkeys(STATES, 0)
     for message in catalog.messages:
         name = state(message)
         entries[name] += 1
@@ -92,15 +92,23 @@ def _totals(rows: list[Row]) -> list[Row]:
     langs = sorted({row.lang for row in rows})
     totals = []
     for lang in langs:
-        totals.append(Row("total", lang, sum((r.counts for r in rows if r.lang == lang), Counts())))
+        totals.append(
+            Row("total", lang, sum((r.counts for r in rows if r.lang == lang), Counts()))
+        )
     totals.append(Row("total", "all", sum((r.counts for r in rows), Counts())))
     return totals
 
 
 def render_json(rows: list[Row]) -> str:
     """The status as JSON: one record per catalog and the totals."""
+
     def record(row: Row) -> dict[str, object]:
-        return {"explainer": row.explainer, "lang": row.lang, **asdict(row.counts), "percent": round(row.counts.percent, 2)}
+        return {
+            "explainer": row.explainer,
+            "lang": row.lang,
+            **asdict(row.counts),
+            "percent": round(row.counts.percent, 2),
+        }
 
     data = {"catalogs": [record(r) for r in rows], "totals": [record(r) for r in _totals(rows)]}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

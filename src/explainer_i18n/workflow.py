@@ -9,15 +9,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from explainer_i18n import extract as extract_mod
+from explainer_i18n.checking import load_glossary
 from explainer_i18n.errors import UsageError
 from explainer_i18n.fsio import read_bytes, write_if_changed
+from explainer_i18n.glossary_check import glossary_notes
 from explainer_i18n.merge import MergeStats, Notes, merge_catalog
 from explainer_i18n.model import Catalog, Document
 from explainer_i18n.po_parse import parse_po
 from explainer_i18n.po_serialize import serialize_po
 from explainer_i18n.project import Project, slug_of
-from explainer_i18n.source import decode_source, parse_source
 from explainer_i18n.sentences import sentence_spans
+from explainer_i18n.source import decode_source, parse_source
 
 NotesFor = Callable[[str], Notes | None]
 """Given a language, the glossary notes to write into its catalogs (None: no glossary)."""
@@ -94,7 +96,9 @@ def update_project(
         template = load_catalog(project, project.template(slug))
         if template is None:
             missing = project.display(project.template(slug))
-            raise UsageError(f"no template {missing} for {project.display(path)}; run extract first")
+            raise UsageError(
+                f"no template {missing} for {project.display(path)}; run extract first"
+            )
         for lang in project.config.languages:
             target = project.catalog(lang, slug)
             display = project.display(target)
@@ -112,3 +116,17 @@ def update_project(
             if not check:
                 write_if_changed(target, data, display)
     return outcome
+
+
+def glossary_notes_for(project: Project) -> NotesFor | None:
+    """The glossary notes update writes for translators, if the project has a glossary."""
+    path = project.glossary()
+    if not path.exists():
+        return None
+    glossary = load_glossary(path, project.display(path))
+    source_lang = project.config.source_language
+
+    def for_lang(lang: str) -> Notes:
+        return lambda msgid: glossary_notes(msgid, lang, glossary, source_lang)
+
+    return for_lang

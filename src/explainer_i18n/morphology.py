@@ -1,0 +1,147 @@
+"""Lemma and stem keys of single words in German, English, Ukrainian and French, for matching.
+
+Two words are the same glossary word when their key sets intersect. A word from running text
+gets every candidate a language tool offers (the lower-cased word, all its lemmas or its stem); a
+word from a glossary term gets the lower-cased word and its lemmas, so that the comparison is a
+set intersection and matching can be indexed by key.
+
+- German and French: ``simplemma.lemmatize`` plus the word itself. German text words also drop
+  a genitive or plural ending (-s, -es, -n, -en, -e, -ns, -ens), because simplemma does not know
+  names ("Putins", "Selenskyjs").
+- English: the Snowball stem.
+- Ukrainian: ``normal_form`` of every pymorphy3 parse. A term word that is its own lemma keeps
+  only itself ("Київ" is not "кий"). A term word the dictionary does not know (a Russian
+  spelling such as "Киев" or "Зеленский") or one from a forbidden term also gets a crude stem key
+  ``~stem``, made by cutting one case ending; text words always offer theirs, so "Киева" or
+  "Зеленского" still meet their forbidden term.
+- Any other language: the lower-cased word only.
+
+Ukrainian apostrophes ʼ and ’ become ``'`` before analysis: pymorphy3 knows only that one.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import pymorphy3
+import simplemma
+import snowballstemmer
+
+_GERMAN_ENDINGS = ("ens", "es", "en", "ns", "s", "n", "e")
+
+# Case endings of Ukrainian and Russian nouns and adjectives, longest first, for the crude stem.
+_EAST_SLAVIC_ENDINGS = (
+    *("ами", "ями", "ого", "ому", "ими", "ыми", "ові", "ием"),
+    *("ою", "ею", "єю", "ах", "ях", "ам", "ям", "ів", "їв", "ий", "ій", "ої", "ая", "ое", "ые"),
+    *("ых", "ым", "ую", "ие", "ия", "ию", "ии", "ем", "ом", "ой", "им", "их"),
+    *("а", "я", "у", "ю", "е", "є", "и", "і", "ї", "ы", "о", "ь"),
+)
+_MIN_STEM = 3
+# pymorphy3's dictionaries spell the Ukrainian apostrophe as ASCII ' only.
+_APOSTROPHES = str.maketrans({"\u02bc": "'", "\u2019": "'"})
+
+
+def primary(lang: str) -> str:
+    """The language subtag of a code: ``de`` for ``de``, ``de_AT`` or ``de-AT``."""
+    return lang.replace("-", "_").split("_", 1)[0].lower()
+
+
+@functools.cache
+def uk_analyzer() -> Any:
+    """The Ukrainian pymorphy3 analyzer, built once on first use (it loads the dictionaries)."""
+    return pymorphy3.MorphAnalyzer(lang="uk")
+
+
+@functools.cache
+def _english_stemmer() -> Any:
+    return snowballstemmer.stemmer("english")
+
+
+@functools.lru_cache(maxsize=262_144)
+def uk_lemmas(word: str) -> frozenset[str]:
+    """Every candidate lemma pymorphy3 gives for a lower-cased Ukrainian word."""
+    return frozenset(str(parse.normal_form) for parse in uk_analyzer().parse(word))
+
+
+@functools.lru_cache(maxsize=65_536)
+def uk_known(word: str) -> bool:
+    """Whether the Ukrainian dictionary knows the lower-cased word (rather than guessing)."""
+    return bool(uk_analyzer().word_is_known(word))
+
+
+def crude_stem(word: str) -> str:
+    """The word without its longest East Slavic case ending, keeping at least three letters."""
+    for ending in _EAST_SLAVIC_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+@functools.lru_cache(maxsize=262_144)
+def _simplemma_lemma(word: str, lang: str) -> str:
+    return str(simplemma.lemmatize(word, lang=lang)).lower()
+
+
+@functools.lru_cache(maxsize=262_144)
+def english_stem(word: str) -> str:
+    """The Snowball stem of a lower-cased English word."""
+    return str(_english_stemmer().stemWord(word))
+
+
+def _german_text_keys(word: str) -> frozenset[str]:
+    lower = word.lower()
+    keys = {lower, _simplemma_lemma(word, "de")}
+    for ending in _GERMAN_ENDINGS:
+        if lower.endswith(ending) and len(lower) - len(ending) >= _MIN_STEM:
+            keys.add(lower[: -len(ending)])
+    return frozenset(keys)
+
+
+@functools.lru_cache(maxsize=262_144)
+def text_keys(word: str, lang: str) -> frozenset[str]:
+    """Keys of a word as it occurs in running text (a msgid or a msgstr)."""
+    language = primary(lang)
+    lower = word.lower()
+    if language == "de":
+        return _german_text_keys(word)
+    if language == "fr":
+        return frozenset({lower, _simplemma_lemma(word, "fr")})
+    if language == "en":
+        return frozenset({lower, english_stem(lower)})
+    if language == "uk":
+        lower = lower.translate(_APOSTROPHES)
+        return uk_lemmas(lower) | {lower, "~" + crude_stem(lower)}
+    return frozenset({lower})
+
+
+@functools.lru_cache(maxsize=65_536)
+def term_keys(word: str, lang: str, loose: bool = False) -> frozenset[str]:
+    """Keys of a word as it occurs in a glossary term; ``loose`` adds the crude Ukrainian stem."""
+    language = primary(lang)
+    lower = word.lower()
+    if language in ("de", "fr"):
+        return frozenset({lower, _simplemma_lemma(word, language)})
+    if language == "en":
+        return frozenset({lower, english_stem(lower)})
+    if language == "uk":
+        return _uk_term_keys(lower.translate(_APOSTROPHES), loose)
+    return frozenset({lower})
+
+
+def _uk_term_keys(lower: str, loose: bool) -> frozenset[str]:
+    lemmas = uk_lemmas(lower)
+    known = uk_known(lower)
+    keys = {lower} if known and lower in lemmas else {*lemmas, lower}
+    if loose or not known:
+        keys.add("~" + crude_stem(lower))
+    return frozenset(keys)
+
+
+def compound_heads(word: str, min_head: int, min_rest: int) -> tuple[str, ...]:
+    """Lower-cased prefixes of a word that leave at least ``min_rest`` letters after them.
+
+    These are the candidate first elements of a German compound ("waffenstillstand" in
+    "Waffenstillstandsabkommen"); the glossary index looks each one up."""
+    lower = word.lower()
+    return tuple(lower[:end] for end in range(min_head, len(lower) - min_rest + 1))

@@ -1,0 +1,134 @@
+"""One glossary term compiled for matching, and text prepared once for matching many terms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
+
+from explainer_i18n.model import Term
+from explainer_i18n.morphology import term_keys, text_keys
+from explainer_i18n.term_tokens import Gap, Token, case_shape, clean, normalize, tokenize
+
+Mode = Literal["inflected", "cased", "literal"]
+"""How a term's words are compared with text words: by lemma keys ignoring case, by lemma keys
+with the same capitalization, or as the exact surface."""
+
+
+class Words(NamedTuple):
+    """A normalized text with its tokens, each token's keys, and where each key occurs."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    keys: tuple[frozenset[str], ...]
+    at: dict[str, list[int]]
+    """Key -> indexes of the tokens offering it, ascending (every token offers its lower case)."""
+
+
+def words_of(text: str, lang: str) -> Words:
+    """Running text (a msgid or msgstr) normalized, tokenized and keyed for matching."""
+    normalized = normalize(text)
+    tokens = tokenize(normalized, lang)
+    keys = tuple(text_keys(token.text, lang) for token in tokens)
+    at: dict[str, list[int]] = {}
+    for i, token_keys in enumerate(keys):
+        for key in token_keys:
+            at.setdefault(key, []).append(i)
+    return Words(normalized, tokens, keys, at)
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One written shape of a term (its text or one of its forms) as a sequence of words."""
+
+    keys: tuple[frozenset[str], ...]
+    """Per word, the keys a text word must share with it."""
+    surfaces: tuple[str, ...]
+    """Per word, the normalized spelling (for literal and case-sensitive comparison)."""
+    gaps: tuple[Gap, ...]
+    """Per word, how it joins the word before it (the first entry is not used)."""
+    mode: Mode
+
+    def starts(self, words: Words) -> set[int]:
+        """Indexes of the tokens that may begin this variant (a superset, by first-word keys)."""
+        if self.mode == "literal":
+            return set(words.at.get(self.surfaces[0].lower(), ()))
+        return {i for key in self.keys[0] for i in words.at.get(key, ())}
+
+    def matches_at(self, words: Words, i: int) -> bool:
+        """Whether the variant's words are the text tokens starting at index ``i``."""
+        if i + len(self.keys) > len(words.tokens):
+            return False
+        for k in range(len(self.keys)):
+            token = words.tokens[i + k]
+            if k and token.gap != self.gaps[k]:
+                return False
+            if not self._word_matches(k, token.text, words.keys[i + k]):
+                return False
+        return True
+
+    def _word_matches(self, k: int, word: str, keys: frozenset[str]) -> bool:
+        if self.mode == "literal":
+            return word == self.surfaces[k]
+        if self.keys[k].isdisjoint(keys):
+            return False
+        return self.mode == "inflected" or case_shape(word) == case_shape(self.surfaces[k])
+
+
+@dataclass(frozen=True)
+class TermMatcher:
+    """A term ready to be looked for in prepared text."""
+
+    term: Term
+    variants: tuple[Variant, ...]
+    pattern: re.Pattern[str] | None
+
+    def find(self, words: Words) -> str | None:
+        """The term's first occurrence in the text, as written there; None if it is not there."""
+        starts = sorted((i, n) for n, v in enumerate(self.variants) for i in v.starts(words))
+        for i, n in starts:
+            variant = self.variants[n]
+            if variant.matches_at(words, i):
+                last = words.tokens[i + len(variant.keys) - 1]
+                return words.text[words.tokens[i].start : last.end]
+        if self.pattern is not None:
+            match = self.pattern.search(words.text)
+            if match is not None:
+                return match.group()
+        return None
+
+
+def compile_variant(text: str, lang: str, mode: Mode, loose: bool = False) -> Variant | None:
+    """A term text or form as a variant; None when it holds no word at all."""
+    tokens = tokenize(clean(text), lang)
+    if not tokens:
+        return None
+    return Variant(
+        keys=tuple(term_keys(t.text, lang, loose) for t in tokens),
+        surfaces=tuple(t.text for t in tokens),
+        gaps=tuple(t.gap for t in tokens),
+        mode=mode,
+    )
+
+
+def compile_pattern(term: Term) -> re.Pattern[str] | None:
+    """The term's regular expression, compiled; None if it has none or it is invalid."""
+    if not term.pattern:
+        return None
+    flags = 0 if term.case_sensitive else re.IGNORECASE
+    try:
+        return re.compile(clean(term.pattern), flags)
+    except re.error:
+        return None
+
+
+def compile_term(term: Term, literal: bool = False) -> TermMatcher:
+    """A term compiled for matching; ``literal`` for do-not-translate terms."""
+    mode: Mode = "literal" if literal else ("cased" if term.case_sensitive else "inflected")
+    loose = term.status == "forbidden"
+    variants = (compile_variant(t, term.lang, mode, loose) for t in (term.text, *term.forms))
+    return TermMatcher(
+        term=term,
+        variants=tuple(v for v in variants if v is not None),
+        pattern=compile_pattern(term),
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,11 +13,12 @@ from explainer_i18n.errors import InputError, UsageError
 from explainer_i18n.extract import get_field, header_fields
 from explainer_i18n.fsio import read_bytes
 from explainer_i18n.glossary_check import GLOSSARY_RULES, glossary_findings
-from explainer_i18n.glossary_csv import parse_glossary_csv
-from explainer_i18n.glossary_tbx import parse_tbx
+from explainer_i18n.glossary_io import cached_glossary
 from explainer_i18n.model import Catalog, Finding, Glossary, Rule, Severity
+from explainer_i18n.parallel import run_chunks
 from explainer_i18n.po_parse import parse_po
 from explainer_i18n.project import Project, slug_of
+from explainer_i18n.state import job_key, load_state, memo_files, save_state
 
 ALL_RULES: tuple[Rule, ...] = (*RULES, *GLOSSARY_RULES)
 
@@ -60,20 +62,6 @@ def targets_from_project(project: Project) -> list[Target]:
     return targets
 
 
-def load_glossary(path: Path, display: str) -> Glossary:
-    """Read a CSV or TBX glossary, by its extension."""
-    data = read_bytes(path, display)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError("glossary is not valid UTF-8", display) from None
-    if path.suffix.lower() == ".csv":
-        return parse_glossary_csv(text, display)
-    if path.suffix.lower() in (".tbx", ".xml"):
-        return parse_tbx(text, display)
-    raise UsageError(f"{display}: glossary must be .csv or .tbx")
-
-
 def catalog_lang(catalog: Catalog, target: Target) -> str:
     """The catalog's language: its Language header, else the folder above LC_MESSAGES."""
     lang = get_field(header_fields(catalog.header), "Language")
@@ -104,15 +92,72 @@ def check_catalog(
     return findings
 
 
-def check_targets(
-    targets: list[Target], glossary: Glossary | None, ignore: frozenset[str], source_lang: str
-) -> list[Finding]:
-    """The findings of every target, in order."""
-    findings: list[Finding] = []
+@dataclass(frozen=True)
+class CheckRun:
+    """What every check job needs: the glossary file, the settings, the project root if any."""
+
+    glossary: tuple[Path, str] | None
+    """The glossary's path and display name; each worker reads it once."""
+    ignore: frozenset[str]
+    source_lang: str
+    root: Path | None
+    """The project root, where the results of unchanged catalogs are remembered."""
+
+
+def check_targets(targets: list[Target], run: CheckRun) -> list[Finding]:
+    """The findings of every target, in order; unchanged catalogs replay their last findings."""
+    if run.root is None:
+        return [f for _, found in run_chunks(_check_chunk, run, targets) for f in found]
+    state = load_state(run.root)
+    key = job_key("check", sorted(run.ignore), run.source_lang, [r.id for r in ALL_RULES])
+    extra = [run.glossary[0]] if run.glossary else []
+    results: dict[int, list[Finding]] = {}
+    stale = []
+    for number, target in enumerate(targets):
+        memo = state.fresh(_job_name(run.root, target), key, [target.path, *extra])
+        if memo is not None and isinstance(memo.result, list):
+            results[number] = [_finding_from(record, target.display) for record in memo.result]
+        else:
+            stale.append(target)
+    for target, found in run_chunks(_check_chunk, run, stale):
+        results[targets.index(target)] = found
+        records = [_record(f) for f in found]
+        files = memo_files(run.root, [target.path, *extra], {})
+        state.record(_job_name(run.root, target), key, files, records)
+    save_state(state)
+    return [f for number in range(len(targets)) for f in results[number]]
+
+
+def _job_name(root: Path, target: Target) -> str:
+    """The state name of a catalog's check."""
+    return f"check:{os.path.relpath(target.path, root)}"
+
+
+def _check_chunk(run: CheckRun, targets: list[Target]) -> list[tuple[Target, list[Finding]]]:
+    """Check a share of the catalogs (in a worker process for large projects)."""
+    glossary = cached_glossary(*run.glossary) if run.glossary else None
+    done = []
     for target in targets:
         catalog = parse_po(read_bytes(target.path, target.display), target.display)
-        findings.extend(check_catalog(catalog, target, glossary, ignore, source_lang))
-    return findings
+        done.append(
+            (target, check_catalog(catalog, target, glossary, run.ignore, run.source_lang))
+        )
+    return done
+
+
+def _record(finding: Finding) -> dict[str, object]:
+    """A finding as remembered in the state, without its path (the display may differ)."""
+    record = dataclasses.asdict(finding)
+    record["severity"] = finding.severity.value
+    del record["path"]
+    return record
+
+
+def _finding_from(record: dict[str, object], path: str) -> Finding:
+    """A remembered finding, for the catalog as named in this run."""
+    fields = dict(record)
+    fields["severity"] = Severity(fields["severity"])
+    return Finding(path=path, **fields)  # type: ignore[arg-type]
 
 
 def failing(findings: list[Finding], fail_on: Severity | None) -> bool:

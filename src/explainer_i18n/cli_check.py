@@ -10,11 +10,11 @@ import click
 from explainer_i18n import __version__
 from explainer_i18n.checking import (
     ALL_RULES,
+    CheckRun,
     Target,
     check_targets,
     display_path,
     failing,
-    load_glossary,
     targets_from_paths,
     targets_from_project,
 )
@@ -22,6 +22,7 @@ from explainer_i18n.cli_options import EXIT_FOUND, EXIT_OK, project_option, repo
 from explainer_i18n.errors import UsageError
 from explainer_i18n.fsio import write_atomic
 from explainer_i18n.glossary_csv import serialize_glossary_csv
+from explainer_i18n.glossary_io import cached_glossary
 from explainer_i18n.glossary_lint import lint_glossary
 from explainer_i18n.glossary_tbx import serialize_tbx
 from explainer_i18n.model import Finding, Glossary, Rule, Severity
@@ -69,13 +70,20 @@ def _project_or_none(project_dir: Path, explicit: bool) -> Project | None:
     return open_project(project_dir)
 
 
-def _glossary(glossary: Path | None, project: Project | None) -> Glossary | None:
-    """The --glossary file, else the project's glossary if it has one."""
+def _glossary_file(glossary: Path | None, project: Project | None) -> tuple[Path, str] | None:
+    """The --glossary file, else the project's glossary if it has one, with its display name."""
     if glossary is not None:
-        return load_glossary(glossary, str(glossary))
+        return glossary, str(glossary)
     if project is not None and project.glossary().exists():
-        return load_glossary(project.glossary(), display_path(project.glossary()))
+        project.check_inside(project.glossary())
+        return project.glossary(), display_path(project.glossary())
     return None
+
+
+def _glossary(glossary: Path | None, project: Project | None) -> Glossary | None:
+    """The glossary itself (read once per process)."""
+    found = _glossary_file(glossary, project)
+    return cached_glossary(*found) if found else None
 
 
 @click.command()
@@ -128,9 +136,14 @@ def check(
     targets: list[Target] = targets_from_paths(paths) if paths else targets_from_project(project)  # type: ignore[arg-type]
     if not targets:
         raise UsageError("no catalogs to check")
-    ignore = frozenset(project.config.ignore) if project else frozenset()
-    source_lang = project.config.source_language if project else "de"
-    findings = check_targets(targets, _glossary(glossary, project), ignore, source_lang)
+    _glossary(glossary, project)  # a bad glossary is reported once, before any catalog is read
+    run = CheckRun(
+        _glossary_file(glossary, project),
+        frozenset(project.config.ignore) if project else frozenset(),
+        project.config.source_language if project else "de",
+        project.root if project else None,
+    )
+    findings = check_targets(targets, run)
     threshold = FAIL_ON[fail_on]
     color = fmt == "text" and output is None and sys.stdout.isatty()
     _emit(

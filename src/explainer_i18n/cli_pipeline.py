@@ -24,7 +24,6 @@ from explainer_i18n.publish import Gap, build_project
 from explainer_i18n.workflow import (
     Outcome,
     extract_project,
-    glossary_notes_for,
     load_catalog,
     update_project,
 )
@@ -70,12 +69,7 @@ def update(
     """Create or update each language's catalog from its template, keeping every translation."""
     project = open_project(project_dir)
     with locked(project, lock_timeout):
-        outcome = update_project(
-            project,
-            check=check,
-            prune_obsolete=prune_obsolete,
-            notes_for=glossary_notes_for(project),
-        )
+        outcome = update_project(project, check=check, prune_obsolete=prune_obsolete)
     if check:
         _report_check(outcome, "changed by update")
     for path in outcome.changed:
@@ -130,8 +124,8 @@ def build(
     for gap in report.fallbacks:
         click.echo(f"{_gap_line(gap)} (published in German)", err=True)
     say(
-        f"build: {len(report.built)} edition set(s) built, {len(report.written)} file(s) written, "
-        f"{len(report.blocked)} blocked",
+        f"build: {len(report.built)} edition set(s) built, {report.unchanged} unchanged, "
+        f"{len(report.written)} file(s) written, {len(report.blocked)} blocked",
         quiet,
     )
     sys.exit(EXIT_FOUND if report.blocked else EXIT_OK)

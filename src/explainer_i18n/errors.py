@@ -7,7 +7,8 @@ class ExplainerError(Exception):
     """Base of every error the tool reports to its user instead of a traceback."""
 
     def __init__(self, message: str, path: str | None = None, line: int | None = None) -> None:
-        super().__init__(message)
+        # All three in args, so the error survives pickling from a worker process.
+        super().__init__(message, path, line)
         self.message = message
         self.path = path
         self.line = line

@@ -155,7 +155,7 @@ def _is_opportunity(text: str, index: int, guard: int) -> bool:
     if index == guard or (text[index - 1] == "\\" and _escaped(text, index)):
         return False
     cls = _CLASS_OF[text[index]]
-    if cls == SP or cls == ZW:
+    if cls in (SP, ZW):
         return False
     before = index - 1
     while before >= 0 and _CLASS_OF[text[before]] == SP:
@@ -227,7 +227,7 @@ def possible_breaks(text: str) -> list[int]:
                 spaces = True
             elif cls == ZW:
                 last, spaces = ZW, False
-            elif cls == CM or cls == ZWJ:
+            elif cls in (CM, ZWJ):
                 if last == BK:
                     last, spaces = AL, False
                 elif last == ZW or spaces:

@@ -24,10 +24,6 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-import pymorphy3
-import simplemma
-import snowballstemmer
-
 _GERMAN_ENDINGS = ("ens", "es", "en", "ns", "s", "n", "e")
 
 # Case endings of Ukrainian and Russian nouns and adjectives, longest first, for the crude stem.
@@ -50,11 +46,23 @@ def primary(lang: str) -> str:
 @functools.cache
 def uk_analyzer() -> Any:
     """The Ukrainian pymorphy3 analyzer, built once on first use (it loads the dictionaries)."""
+    import pymorphy3  # imported on first use: commands that match no terms start faster
+
     return pymorphy3.MorphAnalyzer(lang="uk")
 
 
 @functools.cache
+def _simplemma() -> Any:
+    """The simplemma module, imported on first use (its import alone costs a tenth of a second)."""
+    import simplemma
+
+    return simplemma
+
+
+@functools.cache
 def _english_stemmer() -> Any:
+    import snowballstemmer  # imported on first use
+
     return snowballstemmer.stemmer("english")
 
 
@@ -80,7 +88,7 @@ def crude_stem(word: str) -> str:
 
 @functools.lru_cache(maxsize=262_144)
 def _simplemma_lemma(word: str, lang: str) -> str:
-    return str(simplemma.lemmatize(word, lang=lang)).lower()
+    return str(_simplemma().lemmatize(word, lang=lang)).lower()
 
 
 @functools.lru_cache(maxsize=262_144)

@@ -34,6 +34,11 @@ _INT_MAX = 2**31 - 1
 ISOLATE_START, ISOLATE_END = "\u2068", "\u2069"
 
 
+def number(digits: str) -> int:
+    """A run of decimal digits as a number; absurdly long runs are capped rather than refused."""
+    return int(digits) if len(digits) <= 18 else 10**18
+
+
 def flag_tokens(text: str) -> list[str]:
     """The flags of one ``#,`` line, as gettext splits them; ``range:`` keeps its value."""
     tokens: list[str] = []
@@ -102,7 +107,7 @@ def _range(value: str) -> tuple[int, int] | None:
     match = _RANGE.match(value)
     if match is None or match.end() != len(value):
         return None
-    low, high = (min(int(group), _INT_MAX) for group in match.groups())
+    low, high = (min(number(group), _INT_MAX) for group in match.groups())
     return (low, high) if low <= high else None
 
 
@@ -148,7 +153,7 @@ def _line_number(text: str, name: str, pos: int, isolated: bool) -> tuple[str, i
     if not isolated:
         match = re.search(r"(?<=.):(\d+)$", name, re.DOTALL)
         if match is not None and match.start() > 0:
-            return name[: match.start()], int(match.group(1)), pos
+            return name[: match.start()], number(match.group(1)), pos
     return name, None, pos
 
 
@@ -164,7 +169,7 @@ def _digits_at(text: str, pos: int) -> tuple[int, int] | None:
         end += 1
     if end == pos or (end < len(text) and text[end] not in " \t\n"):
         return None
-    return int(text[pos:end]), end
+    return number(text[pos:end]), end
 
 
 def reference_lines(references: tuple[str, ...], page_width: int) -> list[str]:

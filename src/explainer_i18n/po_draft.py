@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from explainer_i18n.model import Message
-from explainer_i18n.po_comments import read_references
+from explainer_i18n.po_comments import number, read_references
 
 _FOLLOWS = {
     "msgctxt": (None,),
@@ -119,10 +119,10 @@ def _order_problem(
             return f"{keyword} takes no [index]"
         expected = 0 if last == "msgid_plural" else None
         if last is not None and last.startswith("msgstr["):
-            expected = int(last[7:-1]) + 1
+            expected = number(last[7:-1]) + 1
         if expected is None:
             return f"msgstr[{index}] outside a plural entry (msgid_plural is missing)"
-        if int(index) != expected:
+        if number(index) != expected:
             return f"msgstr[{index}] where msgstr[{expected}] was expected"
         return None
     if last in _FOLLOWS[keyword]:

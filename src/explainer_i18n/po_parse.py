@@ -16,7 +16,7 @@ from pathlib import Path
 
 from explainer_i18n.errors import InputError
 from explainer_i18n.model import Catalog, Message
-from explainer_i18n.po_comments import flag_tokens
+from explainer_i18n.po_comments import flag_tokens, number
 from explainer_i18n.po_draft import Draft
 
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[\s\"]|$)")
@@ -66,15 +66,15 @@ def _decode(data: bytes, path: str) -> str:
         declared = _CHARSET_BYTES.search(data)
         if declared and declared.group(1).upper() != b"UTF-8":
             line = data.count(b"\n", 0, declared.start()) + 1
-            _charset_error(declared.group(1).decode("latin-1"), path, line)
+            raise _charset_error(declared.group(1).decode("latin-1"), path, line) from None
         line = data.count(b"\n", 0, error.start) + 1
         raise InputError(
             f"bytes that are not UTF-8 (0x{data[error.start]:02x})", path, line
         ) from None
 
 
-def _charset_error(charset: str, path: str, line: int) -> None:
-    raise InputError(
+def _charset_error(charset: str, path: str, line: int) -> InputError:
+    return InputError(
         f"catalogs must be UTF-8, but the header declares charset={charset}", path, line
     )
 
@@ -104,6 +104,8 @@ class _Reader:
     def comment(self, line: str, number: int, obsolete_comment: bool = False) -> None:
         kind = line[1:2]
         if kind == "~":
+            if obsolete_comment:
+                raise self.error("#~ inside a #~ line", number)
             self.obsolete(line[2:], number)
             return
         self.start_comments(number)
@@ -254,13 +256,13 @@ def _check_header(
     line = 1 if header is None else header.line
     if charset is not None and charset.upper() != "UTF-8":
         if charset != "CHARSET" or not ascii_only:
-            _charset_error(charset, path, line)
+            raise _charset_error(charset, path, line)
     elif charset is None and not ascii_only:
         raise InputError("non-ASCII text, but no header declaring charset=UTF-8", path, line)
     found = _NPLURALS.search(text)
     if found is None:
         return
-    expected = int(found.group(1))
+    expected = number(found.group(1))
     for message in messages:
         count = len(message.msgstr_plural)
         if message.msgid_plural is not None and not message.obsolete and count != expected:

@@ -14,8 +14,12 @@ the header goes first (msgcat keeps it where it was), ``./`` is stripped before 
 references are dropped, extracted comments with line breaks become several ``#.`` lines, line
 breaks inside a reference become spaces, a comment line ending with a backslash gets a space
 after it (gettext would join it with the next line), and the output never starts with a blank
-line. A plural
-entry without any msgstr gets two empty ones, as xgettext writes templates.
+line. A catalog with nothing to write but its header comes out empty, as msgcat writes nothing
+for it. A plural entry without any msgstr gets two empty ones, as xgettext writes templates.
+
+Not copied: for entries flagged with a ``*-format`` flag, msgcat also refuses to break inside a
+format directive (``% d`` in ``c-format``); such entries may wrap differently where a directive
+holds a break opportunity. The tool itself never sets these flags.
 """
 
 from __future__ import annotations

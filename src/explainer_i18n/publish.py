@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from explainer_i18n import cldr
 from explainer_i18n.editions import render_html, render_json, render_markdown
-from explainer_i18n.fsio import write_if_changed
+from explainer_i18n.fsio import read_bytes, stage
 from explainer_i18n.model import Catalog, Document, Segment
 from explainer_i18n.project import Project, slug_of
-from explainer_i18n.source import render_source
-from explainer_i18n.workflow import load_catalog, load_document
+from explainer_i18n.sentences import sentence_spans
+from explainer_i18n.source import decode_source, parse_source, render_source
+from explainer_i18n.state import digest, job_key, load_state
+from explainer_i18n.workflow import Done, Job, Outcome, finish, load_catalog, run_jobs, stale_jobs
 
 FORMATS = ("txt", "md", "html", "json")
 
@@ -32,6 +36,8 @@ class BuildReport:
     """What a build did: editions written, editions blocked, segments that fell back to German."""
 
     written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    """Edition sets skipped because nothing they depend on changed."""
     built: list[tuple[str, str]] = field(default_factory=list)
     blocked: list[tuple[str, str, float]] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
@@ -89,27 +95,131 @@ def render_editions(
 def build_project(
     project: Project, *, min_translated: float = 100.0, langs: tuple[str, ...] | None = None
 ) -> BuildReport:
-    """Write every complete edition; one below ``min_translated`` percent is blocked."""
+    """Write every complete edition; one below ``min_translated`` percent is blocked.
+
+    An edition set whose source and catalog are unchanged since it was last built complete,
+    and whose files are still as written, is not rebuilt."""
     report = BuildReport()
     languages = langs or project.config.languages
+    outcome = Outcome(
+        key=job_key("build", min_translated, project.config.languages, project.config.segmentation)
+    )
+    jobs: list[Job] = []
     for path in project.sources():
         slug = slug_of(path)
-        doc = load_document(project, path)
         for lang in languages:
-            catalog = load_catalog(project, project.catalog(lang, slug))
-            texts, gaps = edition_texts(doc, catalog, lang)
-            percent = translated_percent(doc, gaps)
-            if gaps and (min_translated >= 100.0 or percent < min_translated):
-                report.blocked.append((project.display(path), lang, percent))
-                report.gaps.extend(gaps)
-                continue
-            report.fallbacks.extend(gaps)
-            report.built.append((project.display(path), lang))
-            published = {s.text: texts.get(s.text, s.text) for s in doc.segments}
-            for fmt, text in render_editions(
-                doc, published, lang, slug, project.config.languages
-            ).items():
-                target = project.edition(lang, slug, fmt)
-                if write_if_changed(target, text.encode("utf-8"), project.display(target)):
-                    report.written.append(project.display(target))
+            outputs = [project.edition(lang, slug, fmt) for fmt in FORMATS]
+            jobs.append(
+                (
+                    f"build:{lang}:{slug}",
+                    [path, project.catalog(lang, slug), *outputs],
+                    (path, lang),
+                )
+            )
+    state = load_state(project.root)
+    stale = stale_jobs(state, jobs, outcome.key, outcome)
+    report.unchanged = outcome.skipped
+    done = run_jobs(project, _build_chunk, stale, False, min_translated)
+    for job in done:
+        verdict = _verdict(job)
+        if verdict.blocked is not None:
+            report.blocked.append(verdict.blocked)
+            report.gaps.extend(verdict.gaps)
+        else:
+            report.built.append(verdict.built)
+            report.fallbacks.extend(verdict.gaps)
+        report.written.extend(project.display(target) for _, target in job.writes)
+    # Only complete edition sets are remembered: a partial one is rebuilt and reported each time.
+    remembered = [dataclasses.replace(job, result=_verdict(job).complete) for job in done]
+    finish(project, state, remembered, outcome)
     return report
+
+
+@dataclass(frozen=True)
+class _Verdict:
+    """How one edition set went: built or blocked (with its percent), and its gaps."""
+
+    built: tuple[str, str]
+    blocked: tuple[str, str, float] | None
+    gaps: list[Gap]
+
+    @property
+    def complete(self) -> bool:
+        """Built with every segment translated: safe to skip next time."""
+        return self.blocked is None and not self.gaps
+
+
+def _verdict(job: Done) -> _Verdict:
+    """The verdict a build job returned."""
+    assert isinstance(job.result, _Verdict)
+    return job.result
+
+
+def _build_chunk(
+    project: Project, jobs: list[tuple[Path, str]], run: str | None, min_translated: float
+) -> list[Done]:
+    """Build a share of the edition sets, parsing each source once."""
+    docs: dict[Path, tuple[str, Document]] = {}
+    done = []
+    for path, lang in jobs:
+        if path not in docs:
+            project.check_inside(path)
+            data = read_bytes(path, project.display(path))
+            docs[path] = (digest(data), _parse(project, path, data))
+        done.append(_build_one(project, path, lang, docs[path], run, min_translated))
+    return done
+
+
+def _parse(project: Project, path: Path, data: bytes) -> Document:
+    """Parse source bytes in the project's segmentation mode."""
+    display = project.display(path)
+    return parse_source(
+        decode_source(data, display), display, project.config.segmentation, sentence_spans
+    )
+
+
+def _build_one(
+    project: Project,
+    path: Path,
+    lang: str,
+    doc: tuple[str, Document],
+    run: str | None,
+    min_translated: float,
+) -> Done:
+    """Render one explainer's editions in one language, staged, or block them."""
+    slug = slug_of(path)
+    catalog_path = project.catalog(lang, slug)
+    catalog = load_catalog(project, catalog_path)
+    texts, gaps = edition_texts(doc[1], catalog, lang)
+    percent = translated_percent(doc[1], gaps)
+    outputs = [project.edition(lang, slug, fmt) for fmt in FORMATS]
+    files = [path, catalog_path, *outputs]
+    name = f"build:{lang}:{slug}"
+    if gaps and (min_translated >= 100.0 or percent < min_translated):
+        return Done(
+            name,
+            files,
+            {},
+            result=_Verdict(
+                (project.display(path), lang), (project.display(path), lang, percent), gaps
+            ),
+        )
+    published = {s.text: texts.get(s.text, s.text) for s in doc[1].segments}
+    hashes = {path: doc[0]}
+    writes = []
+    editions = render_editions(doc[1], published, lang, slug, project.config.languages)
+    for fmt, target in zip(FORMATS, outputs, strict=True):
+        data = editions[fmt].encode("utf-8")
+        hashes[target] = digest(data)
+        writes.extend(_staged_edition(project, target, data, run))
+    return Done(
+        name, files, hashes, writes, result=_Verdict((project.display(path), lang), None, gaps)
+    )
+
+
+def _staged_edition(
+    project: Project, target: Path, data: bytes, run: str | None
+) -> list[tuple[Path, Path]]:
+    """Stage one edition file if it changed."""
+    temp = stage(target, data, project.display(target), run) if run else None
+    return [(temp, target)] if temp else []

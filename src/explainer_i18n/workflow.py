@@ -1,28 +1,27 @@
-"""The project-level jobs behind the commands: extract, update, build and status over all files."""
+"""The project-level jobs behind extract and update: skip what is unchanged, spread the rest."""
 
 from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from explainer_i18n import extract as extract_mod
-from explainer_i18n.checking import load_glossary
 from explainer_i18n.errors import UsageError
-from explainer_i18n.fsio import read_bytes, write_if_changed
-from explainer_i18n.glossary_check import glossary_notes
-from explainer_i18n.merge import MergeStats, Notes, merge_catalog
-from explainer_i18n.model import Catalog, Document
+from explainer_i18n.fsio import commit, discard, new_run_id, read_bytes, stage
+from explainer_i18n.glossary_io import glossary_for, glossary_notes_for
+from explainer_i18n.merge import MergeStats, merge_catalog
+from explainer_i18n.model import Catalog, Document, Glossary
+from explainer_i18n.parallel import run_chunks
 from explainer_i18n.po_parse import parse_po
 from explainer_i18n.po_serialize import serialize_po
-from explainer_i18n.project import Project, slug_of
+from explainer_i18n.project import BUILD_DIR, LOCALES_DIR, Project, slug_of
 from explainer_i18n.sentences import sentence_spans
 from explainer_i18n.source import decode_source, parse_source
-
-NotesFor = Callable[[str], Notes | None]
-"""Given a language, the glossary notes to write into its catalogs (None: no glossary)."""
+from explainer_i18n.state import State, digest, job_key, load_state, memo_files, save_state
 
 
 def now() -> datetime.datetime:
@@ -57,76 +56,199 @@ def load_catalog(project: Project, path: Path) -> Catalog | None:
 
 @dataclass
 class Outcome:
-    """Which files a job wrote (or would write, with --check) and what it found on the way."""
+    """Which files a job wrote (or would write, with --check) and what update did to each."""
 
+    key: str = ""
+    """The settings key the jobs ran under."""
     changed: list[str] = field(default_factory=list)
     stats: dict[str, MergeStats] = field(default_factory=dict)
+    skipped: int = 0
+
+
+@dataclass(frozen=True)
+class Done:
+    """What one job computed: what it depends on, what it staged, what changed."""
+
+    name: str
+    files: list[Path]
+    """Every file the job depends on (inputs and outputs), for the state."""
+    hashes: dict[Path, str]
+    """Content hashes already known, so the state need not read those files again."""
+    writes: list[tuple[Path, Path]] = field(default_factory=list)
+    """Staged (temporary file, target) pairs; empty with --check."""
+    changed: list[str] = field(default_factory=list)
+    stats: dict[str, MergeStats] = field(default_factory=dict)
+    result: object = None
+    """What to remember about the job (build keeps its verdict here)."""
+
+
+Job = tuple[str, list[Path], Any]
+"""A job's state name, the files it depends on, and what its worker needs."""
+
+
+def stale_jobs(state: State, jobs: Sequence[Job], key: str, outcome: Outcome) -> list[Any]:
+    """The jobs whose settings, inputs or outputs changed since they last ran."""
+    stale = []
+    for name, files, job in jobs:
+        if state.fresh(name, key, files):
+            outcome.skipped += 1
+        else:
+            stale.append(job)
+    return stale
+
+
+def run_jobs(
+    project: Project, func: Callable[..., list[Done]], jobs: list[Any], check: bool, *args: Any
+) -> list[Done]:
+    """Run the jobs in chunks; if any fails, remove what the others staged and re-raise."""
+    run = new_run_id()
+    try:
+        return run_chunks(func, project, jobs, None if check else run, *args)
+    except BaseException:
+        discard([project.root / LOCALES_DIR, project.root / BUILD_DIR], run)
+        raise
+
+
+def finish(project: Project, state: State, done_jobs: list[Done], outcome: Outcome) -> None:
+    """Move every staged file into place (all jobs succeeded) and remember the jobs."""
+    for done in done_jobs:
+        outcome.changed.extend(done.changed)
+        outcome.stats.update(done.stats)
+    commit([pair for done in done_jobs for pair in done.writes], project.display)
+    for done in done_jobs:
+        if done.result is False:
+            state.forget(done.name)
+            continue
+        state.record(
+            done.name, outcome.key, memo_files(project.root, done.files, done.hashes), done.result
+        )
+    save_state(state)
+
+
+def _staged(
+    project: Project, target: Path, data: bytes, run: str | None
+) -> list[tuple[Path, Path]]:
+    """Stage ``data`` for ``target`` unless checking or unchanged."""
+    temp = stage(target, data, project.display(target), run) if run else None
+    return [(temp, target)] if temp else []
+
+
+# --- extract ---------------------------------------------------------------------------------
 
 
 def extract_project(project: Project, *, check: bool = False) -> Outcome:
     """Write every source's template; a template is rewritten only when its content changes."""
-    outcome = Outcome()
+    outcome = Outcome(key=job_key("extract", project.config.segmentation))
+    jobs = [
+        (f"extract:{slug_of(p)}", [p, project.template(slug_of(p))], p) for p in project.sources()
+    ]
+    state = load_state(project.root)
+    stale = stale_jobs(state, jobs, outcome.key, outcome)
     stamp = extract_mod.po_timestamp(now())
-    for path in project.sources():
-        slug = slug_of(path)
-        doc = load_document(project, path)
-        target = project.template(slug)
-        old = load_catalog(project, target)
-        new = extract_mod.build_template(doc, slug, stamp)
-        if old is not None and extract_mod.same_content(old, new):
-            continue
-        outcome.changed.append(project.display(target))
-        if not check:
-            write_if_changed(target, serialize_po(new).encode("utf-8"), project.display(target))
+    done = run_jobs(project, _extract_chunk, stale, check, stamp)
+    if check:
+        outcome.changed = [c for d in done for c in d.changed]
+    else:
+        finish(project, state, done, outcome)
     return outcome
+
+
+def _extract_chunk(project: Project, paths: list[Path], run: str | None, stamp: str) -> list[Done]:
+    """Extract a share of the sources (in a worker process for large projects)."""
+    return [_extract_one(project, path, run, stamp) for path in paths]
+
+
+def _extract_one(project: Project, path: Path, run: str | None, stamp: str) -> Done:
+    """The template of one source, staged if its content changed."""
+    slug = slug_of(path)
+    target = project.template(slug)
+    display = project.display(path)
+    project.check_inside(path)
+    source_data = read_bytes(path, display)
+    old_data = read_optional(project, target)
+    old = None if old_data is None else parse_po(old_data, project.display(target))
+    doc = parse_source(
+        decode_source(source_data, display), display, project.config.segmentation, sentence_spans
+    )
+    new = extract_mod.build_template(doc, slug, stamp)
+    hashes = {path: digest(source_data)}
+    if old is not None and old_data is not None and extract_mod.same_content(old, new):
+        hashes[target] = digest(old_data)
+        return Done(f"extract:{slug}", [path, target], hashes)
+    data = serialize_po(new).encode("utf-8")
+    hashes[target] = digest(data)
+    writes = _staged(project, target, data, run)
+    return Done(f"extract:{slug}", [path, target], hashes, writes, [project.display(target)])
+
+
+# --- update ----------------------------------------------------------------------------------
 
 
 def update_project(
-    project: Project,
-    *,
-    check: bool = False,
-    prune_obsolete: bool = False,
-    notes_for: NotesFor | None = None,
+    project: Project, *, check: bool = False, prune_obsolete: bool = False
 ) -> Outcome:
     """Create or update every language's catalog from its template."""
-    outcome = Outcome()
-    stamp = extract_mod.po_timestamp(now())
+    outcome = Outcome(key=job_key("update", prune_obsolete, project.config.source_language))
+    glossary = [project.glossary()] if project.glossary().exists() else []
+    jobs: list[Job] = []
     for path in project.sources():
         slug = slug_of(path)
-        template = load_catalog(project, project.template(slug))
-        if template is None:
-            missing = project.display(project.template(slug))
+        template = project.template(slug)
+        if not template.exists():
             raise UsageError(
-                f"no template {missing} for {project.display(path)}; run extract first"
+                f"no template {project.display(template)} for {project.display(path)}; run extract first"
             )
         for lang in project.config.languages:
-            target = project.catalog(lang, slug)
-            display = project.display(target)
-            before = read_optional(project, target)
-            old = None if before is None else parse_po(before, display)
-            notes = notes_for(lang) if notes_for else None
-            new, stats = merge_catalog(
-                template, old, lang, stamp, prune_obsolete=prune_obsolete, notes=notes
-            )
-            data = serialize_po(new).encode("utf-8")
-            outcome.stats[display] = stats
-            if before == data:
-                continue
-            outcome.changed.append(display)
-            if not check:
-                write_if_changed(target, data, display)
+            files = [template, project.catalog(lang, slug), *glossary]
+            jobs.append((f"update:{lang}:{slug}", files, (slug, lang)))
+    state = load_state(project.root)
+    stale = stale_jobs(state, jobs, outcome.key, outcome)
+    stamp = extract_mod.po_timestamp(now())
+    done = run_jobs(project, _update_chunk, stale, check, stamp, prune_obsolete)
+    if check:
+        outcome.changed = [c for d in done for c in d.changed]
+    else:
+        finish(project, state, done, outcome)
     return outcome
 
 
-def glossary_notes_for(project: Project) -> NotesFor | None:
-    """The glossary notes update writes for translators, if the project has a glossary."""
-    path = project.glossary()
-    if not path.exists():
-        return None
-    glossary = load_glossary(path, project.display(path))
-    source_lang = project.config.source_language
+def _update_chunk(
+    project: Project, jobs: list[tuple[str, str]], run: str | None, stamp: str, prune: bool
+) -> list[Done]:
+    """Update a share of the catalogs, reading each template once."""
+    glossary = glossary_for(project)
+    templates: dict[str, tuple[str, Catalog]] = {}
+    done = []
+    for slug, lang in jobs:
+        if slug not in templates:
+            path = project.template(slug)
+            data = read_bytes(path, project.display(path))
+            templates[slug] = (digest(data), parse_po(data, project.display(path)))
+        done.append(_update_one(project, slug, lang, templates[slug], run, stamp, prune, glossary))
+    return done
 
-    def for_lang(lang: str) -> Notes:
-        return lambda msgid: glossary_notes(msgid, lang, glossary, source_lang)
 
-    return for_lang
+def _update_one(
+    project: Project,
+    slug: str,
+    lang: str,
+    template: tuple[str, Catalog],
+    run: str | None,
+    stamp: str,
+    prune: bool,
+    glossary: Glossary | None,
+) -> Done:
+    """One catalog merged with its template, staged if it changed."""
+    target = project.catalog(lang, slug)
+    display = project.display(target)
+    before = read_optional(project, target)
+    old = None if before is None else parse_po(before, display)
+    notes = glossary_notes_for(glossary, lang, project.config.source_language)
+    new, stats = merge_catalog(template[1], old, lang, stamp, prune_obsolete=prune, notes=notes)
+    data = serialize_po(new).encode("utf-8")
+    files = [project.template(slug), target] + ([project.glossary()] if glossary else [])
+    hashes = {project.template(slug): template[0], target: digest(data)}
+    if before == data:
+        return Done(f"update:{lang}:{slug}", files, hashes, stats={display: stats})
+    writes = _staged(project, target, data, run)
+    return Done(f"update:{lang}:{slug}", files, hashes, writes, [display], {display: stats})

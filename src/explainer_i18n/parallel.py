@@ -1,0 +1,48 @@
+"""Spread independent per-explainer jobs over the machine's cores."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+SERIAL_BELOW = 48
+"""Fewer jobs than this run in this process: starting workers would cost more than it saves."""
+
+
+def workers() -> int:
+    """How many processes to use: EXPLAINER_I18N_JOBS, else every core."""
+    wanted = os.environ.get("EXPLAINER_I18N_JOBS", "")
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    return (
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    )
+
+
+def run_chunks(
+    func: Callable[..., list[R]], project: Any, items: Sequence[T], *args: Any
+) -> list[R]:
+    """``func(project, chunk, *args)`` over chunks of ``items``, results in order.
+
+    The first error raised by any chunk is raised here after the others are cancelled, so a
+    caller that writes only after this returns writes nothing when any input is bad."""
+    count = workers()
+    if len(items) < SERIAL_BELOW or count == 1:
+        return func(project, list(items), *args) if items else []
+    size = max(8, len(items) // (count * 8) + 1)
+    chunks = [list(items[start : start + size]) for start in range(0, len(items), size)]
+    results: list[R] = []
+    with ProcessPoolExecutor(max_workers=count) as pool:
+        futures = [pool.submit(func, project, chunk, *args) for chunk in chunks]
+        try:
+            for future in futures:
+                results.extend(future.result())
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+    return results

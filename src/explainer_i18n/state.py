@@ -1,0 +1,164 @@
+"""Remember what each job last read and wrote, so a rerun touches only what changed.
+
+A job (extract one source, update one catalog, build one edition set, check one catalog) is
+skipped when its settings are the same as last time, every input has the same content, and
+every output is still the file it wrote. Content is compared by hash; a file whose size, mtime
+and inode are unchanged is taken as unchanged without reading it, as git does with its index.
+The state lives in ``.explainer-i18n/state.json``; losing it costs one full run, nothing else."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from explainer_i18n import __version__
+from explainer_i18n.fsio import write_atomic
+
+STATE_DIR = ".explainer-i18n"
+STATE_FILE = "state.json"
+_FORMAT = 1
+
+Signature = tuple[int, int, int]
+"""A file's size, mtime in nanoseconds and inode."""
+
+
+def signature(path: Path) -> Signature | None:
+    """The file's stat signature, or None when it does not exist."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+
+
+def digest(data: bytes) -> str:
+    """A short content hash."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@dataclass
+class FileMemo:
+    """What a file was when a job last saw it."""
+
+    sig: Signature
+    hash: str
+
+
+@dataclass
+class JobMemo:
+    """One job's settings key, inputs, outputs and a small result to replay."""
+
+    key: str
+    files: dict[str, FileMemo]
+    result: object = None
+
+
+@dataclass
+class State:
+    """Every job's memo, by job name (``extract:<slug>``, ``update:<lang>:<slug>``...)."""
+
+    root: Path
+    jobs: dict[str, JobMemo] = field(default_factory=dict)
+    dirty: bool = False
+
+    def fresh(self, name: str, key: str, files: list[Path]) -> JobMemo | None:
+        """The job's memo if nothing it depends on changed since, else None."""
+        memo = self.jobs.get(name)
+        if memo is None or memo.key != key or len(memo.files) != len(files):
+            return None
+        for path in files:
+            seen = memo.files.get(self._rel(path))
+            if seen is None or not self._same(path, seen):
+                return None
+        return memo
+
+    def record(
+        self, name: str, key: str, files: dict[str, FileMemo], result: object = None
+    ) -> None:
+        """Remember a job's files (from ``memo_files``) after it ran."""
+        self.jobs[name] = JobMemo(key, files, result)
+        self.dirty = True
+
+    def forget(self, name: str) -> None:
+        """Drop a job's memo (it failed or was blocked)."""
+        if self.jobs.pop(name, None) is not None:
+            self.dirty = True
+
+    def _rel(self, path: Path) -> str:
+        return relative(self.root, path)
+
+    def _same(self, path: Path, seen: FileMemo) -> bool:
+        """Whether the file still has the content the job saw."""
+        sig = signature(path)
+        if sig is None:
+            return False
+        if tuple(sig) == tuple(seen.sig):
+            return True
+        try:
+            same = digest(path.read_bytes()) == seen.hash
+        except OSError:
+            return False
+        if same:
+            seen.sig = sig
+            self.dirty = True
+        return same
+
+
+def relative(root: Path, path: Path) -> str:
+    """A path relative to the project root, as the state names files."""
+    return os.path.relpath(path, root)
+
+
+def memo_files(root: Path, files: list[Path], hashes: dict[Path, str]) -> dict[str, FileMemo]:
+    """What the files are now, for ``State.record``; ``hashes`` saves rereading known content."""
+    memos = {}
+    for path in files:
+        sig = signature(path)
+        if sig is None:
+            continue
+        known = hashes.get(path)
+        memos[relative(root, path)] = FileMemo(sig, known or digest(path.read_bytes()))
+    return memos
+
+
+def job_key(*parts: object) -> str:
+    """A settings key for a job: the tool version and whatever else shapes its output."""
+    return digest(json.dumps([__version__, *parts], sort_keys=True, default=str).encode("utf-8"))
+
+
+def load_state(root: Path) -> State:
+    """The project's state, or an empty one when it is missing or unreadable."""
+    path = root / STATE_DIR / STATE_FILE
+    state = State(root)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != _FORMAT:
+            return state
+        for name, job in data["jobs"].items():
+            files = {rel: FileMemo(tuple(f[0]), f[1]) for rel, f in job["files"].items()}
+            state.jobs[name] = JobMemo(job["key"], files, job.get("result"))
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return State(root)
+    return state
+
+
+def save_state(state: State) -> None:
+    """Write the state if it changed; a failure to write it is not an error worth stopping for."""
+    if not state.dirty:
+        return
+    jobs = {
+        name: {
+            "key": job.key,
+            "files": {rel: [list(f.sig), f.hash] for rel, f in sorted(job.files.items())},
+            "result": job.result,
+        }
+        for name, job in sorted(state.jobs.items())
+    }
+    data = json.dumps({"format": _FORMAT, "jobs": jobs}, separators=(",", ":"))
+    with contextlib.suppress(Exception):
+        write_atomic(state.root / STATE_DIR / STATE_FILE, data.encode("utf-8"), STATE_FILE)
+    state.dirty = False

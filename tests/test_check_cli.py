@@ -79,7 +79,16 @@ def test_malformed_po_is_exit_2_naming_file_and_line(tmp_path: Path) -> None:
 def test_sarif_output_validates_against_the_oasis_schema(bad_po: Path, tmp_path: Path) -> None:
     """--format sarif -o writes SARIF 2.1.0 valid against the schema, with our properties."""
     out = tmp_path / "report.sarif"
-    result = invoke("check", str(bad_po), "--glossary", str(REPO / "locales/glossary.csv"), "--format", "sarif", "-o", str(out))
+    result = invoke(
+        "check",
+        str(bad_po),
+        "--glossary",
+        str(REPO / "locales/glossary.csv"),
+        "--format",
+        "sarif",
+        "-o",
+        str(out),
+    )
     assert result.exit_code == 1
     sarif = json.loads(out.read_text(encoding="utf-8"))
     schema = json.loads((SHARED / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
@@ -94,7 +103,9 @@ def test_sarif_output_validates_against_the_oasis_schema(bad_po: Path, tmp_path:
 @pytest.mark.parametrize("fmt", ["json", "github", "junit", "text"])
 def test_every_format_reports_the_findings(bad_po: Path, fmt: str) -> None:
     """Each report format names the forbidden-term finding."""
-    result = invoke("check", str(bad_po), "--glossary", str(REPO / "locales/glossary.csv"), "--format", fmt)
+    result = invoke(
+        "check", str(bad_po), "--glossary", str(REPO / "locales/glossary.csv"), "--format", fmt
+    )
     assert result.exit_code == 1
     assert "glossary-forbidden-term" in result.output
 
@@ -113,7 +124,10 @@ def test_suppression_comment_survives_update(project: Path) -> None:
     text = text.replace("Україна це відкидає.", "Україна  це відкидає.")
     po.write_text(text, encoding="utf-8")
     assert invoke("check", "-C", str(project), "--fail-on", "warning").exit_code == 1
-    marked = text.replace("#. paragraph 2 of the answer to: Was ist", "# check-ignore: whitespace\n#. paragraph 2 of the answer to: Was ist")
+    marked = text.replace(
+        "#. paragraph 2 of the answer to: Was ist",
+        "# check-ignore: whitespace\n#. paragraph 2 of the answer to: Was ist",
+    )
     po.write_text(marked, encoding="utf-8")
     assert invoke("update", "-C", str(project)).exit_code == 0
     assert "# check-ignore: whitespace" in po.read_text(encoding="utf-8")
@@ -123,7 +137,9 @@ def test_suppression_comment_survives_update(project: Path) -> None:
 def test_project_ignore_list(project: Path, bad_po: Path) -> None:
     """Rules named in the config's ignore list are not reported."""
     shutil.copy(bad_po, project / CATALOG)
-    (project / "explainer-i18n.toml").write_text('ignore = ["uk-russian-letters", "glossary-forbidden-term"]\n', encoding="utf-8")
+    (project / "explainer-i18n.toml").write_text(
+        'ignore = ["uk-russian-letters", "glossary-forbidden-term"]\n', encoding="utf-8"
+    )
     result = invoke("check", "-C", str(project), "--format", "json")
     rules = {f["rule"] for f in json.loads(result.stdout)}
     assert "uk-russian-letters" not in rules and "glossary-forbidden-term" not in rules

@@ -31,7 +31,9 @@ def template_text(text: str, mode: str = "paragraph") -> str:
 
 
 @pytest.mark.parametrize("mode", ["paragraph", "sentence"])
-def test_seed_template_matches_golden(seed_text: str, mode: str, golden: Callable[[Path, str], None]) -> None:
+def test_seed_template_matches_golden(
+    seed_text: str, mode: str, golden: Callable[[Path, str], None]
+) -> None:
     """The seed's template in each mode is exactly the reviewed golden file."""
     golden(GOLDEN / "seed" / f"{mode}.pot", template_text(seed_text, mode))
 
@@ -67,7 +69,10 @@ def test_repeated_text_is_one_entry_with_both_references() -> None:
 def test_same_content_ignores_only_the_creation_date() -> None:
     """Two templates differing only in POT-Creation-Date count as the same; other changes do not."""
     doc = parse_source("Frage?\n", "source/x.txt")
-    first, later = build_template(doc, "x", STAMP), build_template(doc, "x", "2027-01-01 00:00+0000")
+    first, later = (
+        build_template(doc, "x", STAMP),
+        build_template(doc, "x", "2027-01-01 00:00+0000"),
+    )
     assert same_content(first, later)
     other = build_template(parse_source("Andere Frage?\n", "source/x.txt"), "x", STAMP)
     assert not same_content(first, other)
@@ -75,8 +80,14 @@ def test_same_content_ignores_only_the_creation_date() -> None:
 
 _BLOCKS = st.lists(
     st.sampled_from(
-        ["Wie geht es weiter?", "Was will Moskau?", "Die Gespräche dauern an.", "Kiew lehnt ab.",
-         "Die Nato berät. Ein Ergebnis fehlt.", "- Erstens.\n- Zweitens."]
+        [
+            "Wie geht es weiter?",
+            "Was will Moskau?",
+            "Die Gespräche dauern an.",
+            "Kiew lehnt ab.",
+            "Die Nato berät. Ein Ergebnis fehlt.",
+            "- Erstens.\n- Zweitens.",
+        ]
     ),
     min_size=1,
     max_size=6,
@@ -91,8 +102,12 @@ def _keyed(text: str) -> dict[str, Message]:
 
 
 @settings(max_examples=150)
-@given(_BLOCKS, st.integers(0, 6), st.sampled_from(["Neue Frage zu Selenskyj?", "Ein neuer Absatz."]))
-def test_inserting_a_block_elsewhere_changes_no_other_entry(blocks: list[str], at: int, new: str) -> None:
+@given(
+    _BLOCKS, st.integers(0, 6), st.sampled_from(["Neue Frage zu Selenskyj?", "Ein neuer Absatz."])
+)
+def test_inserting_a_block_elsewhere_changes_no_other_entry(
+    blocks: list[str], at: int, new: str
+) -> None:
     """Inserting a question or paragraph adds its entries and leaves every other entry's key as is."""
     before = _keyed("\n\n".join(blocks) + "\n")
     inserted = [*blocks[:at], new, *blocks[at:]]
@@ -100,7 +115,11 @@ def test_inserting_a_block_elsewhere_changes_no_other_entry(blocks: list[str], a
     assert set(after) == set(before) | {new}
     for msgid, entry in before.items():
         moved = after[msgid]
-        assert (moved.msgctxt, moved.msgid, moved.flags) == (entry.msgctxt, entry.msgid, entry.flags)
+        assert (moved.msgctxt, moved.msgid, moved.flags) == (
+            entry.msgctxt,
+            entry.msgid,
+            entry.flags,
+        )
         if entry.extracted_comments == ("question",):
             assert moved.extracted_comments == ("question",)
 

@@ -32,6 +32,10 @@ _SEPARATORS = re.compile(r"[\n \t\r\f\v,]+")
 _RANGE = re.compile(r"(\d+)\.\.(\d+)")
 _INT_MAX = 2**31 - 1
 ISOLATE_START, ISOLATE_END = "\u2068", "\u2069"
+_TRAILING_LINE = re.compile(r"(?<=.):(\d+)$", re.DOTALL)
+_TRICKY_REFERENCES = re.compile(
+    r"[\u2068\f\v\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]|:\s|\s:|:$"
+)
 
 
 def number(digits: str) -> int:
@@ -120,6 +124,8 @@ def read_references(text: str) -> list[tuple[str, int | None]]:
 
 
 def _references(text: str, isolates: bool) -> list[tuple[str, int | None]]:
+    if _TRICKY_REFERENCES.search(text) is None:
+        return [_plain_reference(token) for token in text.split()]
     found: list[tuple[str, int | None]] = []
     pos = _skip_blanks(text, 0)
     while pos < len(text):
@@ -139,6 +145,14 @@ def _references(text: str, isolates: bool) -> list[tuple[str, int | None]]:
     return found
 
 
+def _plain_reference(token: str) -> tuple[str, int | None]:
+    """A lone ``file`` or ``file:line`` item (the common case, checked by the caller)."""
+    match = _TRAILING_LINE.search(token)
+    if match is None:
+        return token, None
+    return token[: match.start()], number(match.group(1))
+
+
 def _line_number(text: str, name: str, pos: int, isolated: bool) -> tuple[str, int | None, int]:
     """gettext's three ways of attaching a line number to a file name."""
     after = _skip_blanks(text, pos)
@@ -151,7 +165,7 @@ def _line_number(text: str, name: str, pos: int, isolated: bool) -> tuple[str, i
         if digits is not None:
             return name[:-1], digits[0], digits[1]
     if not isolated:
-        match = re.search(r"(?<=.):(\d+)$", name, re.DOTALL)
+        match = _TRAILING_LINE.search(name)
         if match is not None and match.start() > 0:
             return name[: match.start()], number(match.group(1)), pos
     return name, None, pos

@@ -43,13 +43,13 @@ def parse_po(data: bytes, path: str) -> Catalog:
     reader = _Reader(path)
     lines = text.split("\n")
     carried, first = "", 0
-    for number, line in enumerate(lines, start=1):
-        if line.endswith("\\") and number < len(lines):
+    for index, line in enumerate(lines, start=1):
+        if line.endswith("\\") and index < len(lines):
             # gettext's lexer joins a line ending in a backslash with the next one
-            carried, first = carried + line[:-1], first or number
+            carried, first = carried + line[:-1], first or index
             continue
         line, carried = carried + line, ""
-        reader.feed(line[:-1] if line.endswith("\r") else line, first or number)
+        reader.feed(line[:-1] if line.endswith("\r") else line, first or index)
         first = 0
     return _catalog(reader.finish(), path, ascii_only=text.isascii())
 
@@ -92,7 +92,11 @@ class _Reader:
 
     def feed(self, line: str, number: int) -> None:
         first = line[:1]
-        if first == "#":
+        if first == '"' and line[-1] == '"' and line.count('"') == 2 and "\\" not in line:
+            problem = self.draft.extend(line[1:-1], obsolete=False, previous=False)
+            if problem:
+                raise self.error(problem, number)
+        elif first == "#":
             self.comment(line, number)
         elif first in (" ", "\t", "\f", "\v"):
             stripped = line.lstrip(" \t\f\v")

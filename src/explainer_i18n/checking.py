@@ -15,7 +15,7 @@ from explainer_i18n.fsio import read_bytes
 from explainer_i18n.glossary_check import GLOSSARY_RULES, glossary_findings
 from explainer_i18n.glossary_io import cached_glossary
 from explainer_i18n.model import Catalog, Finding, Glossary, Rule, Severity
-from explainer_i18n.parallel import run_chunks
+from explainer_i18n.parallel import Progress, run_chunks
 from explainer_i18n.po_parse import parse_po
 from explainer_i18n.project import Project, slug_of
 from explainer_i18n.state import job_key, load_state, memo_files, save_state
@@ -104,10 +104,16 @@ class CheckRun:
     """The project root, where the results of unchanged catalogs are remembered."""
 
 
-def check_targets(targets: list[Target], run: CheckRun) -> list[Finding]:
+def check_targets(
+    targets: list[Target], run: CheckRun, progress: Progress | None = None
+) -> list[Finding]:
     """The findings of every target, in order; unchanged catalogs replay their last findings."""
     if run.root is None:
-        return [f for _, found in run_chunks(_check_chunk, run, targets) for f in found]
+        return [
+            f
+            for _, found in run_chunks(_check_chunk, run, targets, progress=progress)
+            for f in found
+        ]
     state = load_state(run.root)
     key = job_key("check", sorted(run.ignore), run.source_lang, [r.id for r in ALL_RULES])
     extra = [run.glossary[0]] if run.glossary else []
@@ -119,7 +125,7 @@ def check_targets(targets: list[Target], run: CheckRun) -> list[Finding]:
             results[number] = [_finding_from(record, target.display) for record in memo.result]
         else:
             stale.append(target)
-    for target, found in run_chunks(_check_chunk, run, stale):
+    for target, found in run_chunks(_check_chunk, run, stale, progress=progress):
         results[targets.index(target)] = found
         records = [_record(f) for f in found]
         files = memo_files(run.root, [target.path, *extra], {})

@@ -18,7 +18,15 @@ from explainer_i18n.checking import (
     targets_from_paths,
     targets_from_project,
 )
-from explainer_i18n.cli_options import EXIT_FOUND, EXIT_OK, project_option, reports_errors, say
+from explainer_i18n.cli_options import (
+    EXIT_FOUND,
+    EXIT_OK,
+    progress_for,
+    project_option,
+    quiet_option,
+    reports_errors,
+    say,
+)
 from explainer_i18n.errors import UsageError
 from explainer_i18n.fsio import write_atomic
 from explainer_i18n.glossary_csv import serialize_glossary_csv
@@ -108,6 +116,7 @@ def _glossary(glossary: Path | None, project: Project | None) -> Glossary | None
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the report here instead of stdout.",
 )
+@quiet_option
 @click.option(
     "--list",
     "list_rules",
@@ -122,6 +131,7 @@ def check(
     fmt: str,
     fail_on: str,
     output: Path | None,
+    quiet: bool,
     list_rules: bool,
 ) -> None:
     """Check translations: glossary terms, numbers, dates, punctuation, scripts and more.
@@ -143,14 +153,14 @@ def check(
         project.config.source_language if project else "de",
         project.root if project else None,
     )
-    findings = check_targets(targets, run)
+    findings = check_targets(targets, run, progress_for("check", quiet))
     threshold = FAIL_ON[fail_on]
     color = fmt == "text" and output is None and sys.stdout.isatty()
     _emit(
         _render(fmt, findings, ALL_RULES, [t.display for t in targets], threshold, color), output
     )
     if fmt != "text":
-        say(summary(findings))
+        say(summary(findings), quiet)
     sys.exit(EXIT_FOUND if failing(findings, threshold) else EXIT_OK)
 
 

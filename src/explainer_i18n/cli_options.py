@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -75,3 +76,17 @@ def say(message: str, quiet: bool = False) -> None:
 def locked(project: Project, timeout: float) -> Any:
     """The project lock, telling the user when it has to wait."""
     return project_lock(project.root, timeout, on_wait=lambda text: say(f"explainer-i18n: {text}"))
+
+
+def progress_for(label: str, quiet: bool) -> Callable[[int, int], None] | None:
+    """A progress line on stderr for long runs on a terminal; nothing in CI or with --quiet."""
+    if quiet or os.environ.get("CI") or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        click.echo(f"\r{label}: {done}/{total}", err=True, nl=False)
+        if end:
+            click.echo("", err=True)
+
+    return show

@@ -13,6 +13,7 @@ from explainer_i18n.cli_options import (
     EXIT_OK,
     lock_option,
     locked,
+    progress_for,
     project_option,
     quiet_option,
     reports_errors,
@@ -46,7 +47,7 @@ def extract(project_dir: Path, check: bool, quiet: bool, lock_timeout: float) ->
     """Write a template (locales/templates/<slug>.pot) for every source."""
     project = open_project(project_dir)
     with locked(project, lock_timeout):
-        outcome = extract_project(project, check=check)
+        outcome = extract_project(project, check=check, progress=progress_for("extract", quiet))
     if check:
         _report_check(outcome, "rewritten by extract")
     for path in outcome.changed:
@@ -69,7 +70,12 @@ def update(
     """Create or update each language's catalog from its template, keeping every translation."""
     project = open_project(project_dir)
     with locked(project, lock_timeout):
-        outcome = update_project(project, check=check, prune_obsolete=prune_obsolete)
+        outcome = update_project(
+            project,
+            check=check,
+            prune_obsolete=prune_obsolete,
+            progress=progress_for("update", quiet),
+        )
     if check:
         _report_check(outcome, "changed by update")
     for path in outcome.changed:
@@ -113,7 +119,12 @@ def build(
     if unknown:
         raise UsageError(f"--lang {unknown[0]!r} is not one of the project's languages")
     with locked(project, lock_timeout):
-        report = build_project(project, min_translated=min_translated, langs=langs or None)
+        report = build_project(
+            project,
+            min_translated=min_translated,
+            langs=langs or None,
+            progress=progress_for("build", quiet),
+        )
     for path, lang, percent in report.blocked:
         click.echo(
             f"{path}: {lang}: blocked, {percent:.1f}% translated; untranslated or fuzzy segments:",

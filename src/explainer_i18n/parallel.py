@@ -24,25 +24,49 @@ def workers() -> int:
     )
 
 
+Progress = Callable[[int, int], None]
+"""Told (done, total) as chunks of jobs finish."""
+
+
 def run_chunks(
-    func: Callable[..., list[R]], project: Any, items: Sequence[T], *args: Any
+    func: Callable[..., list[R]],
+    project: Any,
+    items: Sequence[T],
+    *args: Any,
+    progress: Progress | None = None,
 ) -> list[R]:
     """``func(project, chunk, *args)`` over chunks of ``items``, results in order.
 
     The first error raised by any chunk is raised here after the others are cancelled, so a
     caller that writes only after this returns writes nothing when any input is bad."""
+    if not items:
+        return []
     count = workers()
-    if len(items) < SERIAL_BELOW or count == 1:
-        return func(project, list(items), *args) if items else []
-    size = max(8, len(items) // (count * 8) + 1)
+    parallel = len(items) >= SERIAL_BELOW and count > 1
+    size = (
+        max(8, len(items) // (count * 8) + 1)
+        if parallel
+        else max(SERIAL_BELOW, len(items) // 20 + 1)
+    )
     chunks = [list(items[start : start + size]) for start in range(0, len(items), size)]
     results: list[R] = []
+    if not parallel:
+        for chunk in chunks:
+            results.extend(func(project, chunk, *args))
+            _tell(progress, len(results), len(items))
+        return results
     with ProcessPoolExecutor(max_workers=count) as pool:
         futures = [pool.submit(func, project, chunk, *args) for chunk in chunks]
         try:
             for future in futures:
                 results.extend(future.result())
+                _tell(progress, len(results), len(items))
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
     return results
+
+
+def _tell(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)

@@ -10,6 +10,7 @@ from explainer_i18n import cldr
 from explainer_i18n.editions import render_html, render_json, render_markdown
 from explainer_i18n.fsio import read_bytes, stage
 from explainer_i18n.model import Catalog, Document, Segment
+from explainer_i18n.parallel import Progress
 from explainer_i18n.project import Project, slug_of
 from explainer_i18n.sentences import sentence_spans
 from explainer_i18n.source import decode_source, parse_source, render_source
@@ -93,7 +94,11 @@ def render_editions(
 
 
 def build_project(
-    project: Project, *, min_translated: float = 100.0, langs: tuple[str, ...] | None = None
+    project: Project,
+    *,
+    min_translated: float = 100.0,
+    langs: tuple[str, ...] | None = None,
+    progress: Progress | None = None,
 ) -> BuildReport:
     """Write every complete edition; one below ``min_translated`` percent is blocked.
 
@@ -119,7 +124,7 @@ def build_project(
     state = load_state(project.root)
     stale = stale_jobs(state, jobs, outcome.key, outcome)
     report.unchanged = outcome.skipped
-    done = run_jobs(project, _build_chunk, stale, False, min_translated)
+    done = run_jobs(project, _build_chunk, stale, False, min_translated, progress=progress)
     for job in done:
         verdict = _verdict(job)
         if verdict.blocked is not None:

@@ -15,7 +15,7 @@ from explainer_i18n.fsio import commit, discard, new_run_id, read_bytes, stage
 from explainer_i18n.glossary_io import glossary_for, glossary_notes_for
 from explainer_i18n.merge import MergeStats, merge_catalog
 from explainer_i18n.model import Catalog, Document, Glossary
-from explainer_i18n.parallel import run_chunks
+from explainer_i18n.parallel import Progress, run_chunks
 from explainer_i18n.po_parse import parse_po
 from explainer_i18n.po_serialize import serialize_po
 from explainer_i18n.project import BUILD_DIR, LOCALES_DIR, Project, slug_of
@@ -98,12 +98,17 @@ def stale_jobs(state: State, jobs: Sequence[Job], key: str, outcome: Outcome) ->
 
 
 def run_jobs(
-    project: Project, func: Callable[..., list[Done]], jobs: list[Any], check: bool, *args: Any
+    project: Project,
+    func: Callable[..., list[Done]],
+    jobs: list[Any],
+    check: bool,
+    *args: Any,
+    progress: Progress | None = None,
 ) -> list[Done]:
     """Run the jobs in chunks; if any fails, remove what the others staged and re-raise."""
     run = new_run_id()
     try:
-        return run_chunks(func, project, jobs, None if check else run, *args)
+        return run_chunks(func, project, jobs, None if check else run, *args, progress=progress)
     except BaseException:
         discard([project.root / LOCALES_DIR, project.root / BUILD_DIR], run)
         raise
@@ -136,7 +141,9 @@ def _staged(
 # --- extract ---------------------------------------------------------------------------------
 
 
-def extract_project(project: Project, *, check: bool = False) -> Outcome:
+def extract_project(
+    project: Project, *, check: bool = False, progress: Progress | None = None
+) -> Outcome:
     """Write every source's template; a template is rewritten only when its content changes."""
     outcome = Outcome(key=job_key("extract", project.config.segmentation))
     jobs = [
@@ -145,7 +152,7 @@ def extract_project(project: Project, *, check: bool = False) -> Outcome:
     state = load_state(project.root)
     stale = stale_jobs(state, jobs, outcome.key, outcome)
     stamp = extract_mod.po_timestamp(now())
-    done = run_jobs(project, _extract_chunk, stale, check, stamp)
+    done = run_jobs(project, _extract_chunk, stale, check, stamp, progress=progress)
     if check:
         outcome.changed = [c for d in done for c in d.changed]
     else:
@@ -185,7 +192,11 @@ def _extract_one(project: Project, path: Path, run: str | None, stamp: str) -> D
 
 
 def update_project(
-    project: Project, *, check: bool = False, prune_obsolete: bool = False
+    project: Project,
+    *,
+    check: bool = False,
+    prune_obsolete: bool = False,
+    progress: Progress | None = None,
 ) -> Outcome:
     """Create or update every language's catalog from its template."""
     outcome = Outcome(key=job_key("update", prune_obsolete, project.config.source_language))
@@ -204,7 +215,7 @@ def update_project(
     state = load_state(project.root)
     stale = stale_jobs(state, jobs, outcome.key, outcome)
     stamp = extract_mod.po_timestamp(now())
-    done = run_jobs(project, _update_chunk, stale, check, stamp, prune_obsolete)
+    done = run_jobs(project, _update_chunk, stale, check, stamp, prune_obsolete, progress=progress)
     if check:
         outcome.changed = [c for d in done for c in d.changed]
     else:

@@ -67,3 +67,20 @@ def copy_repo_project(target: Path) -> Path:
         if (REPO / name).exists():
             shutil.copy(REPO / name, target / name)
     return target
+
+
+_MEASURED: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Keep what measuring tests print (segmenter and glossary scores) for the summary."""
+    if report.when == "call" and report.capstdout.strip():
+        _MEASURED.extend(line for line in report.capstdout.splitlines() if line.strip())
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print the measured scores at the end of every run, without needing -s."""
+    if _MEASURED:
+        terminalreporter.section("measured")
+        for line in _MEASURED:
+            terminalreporter.write_line(line)

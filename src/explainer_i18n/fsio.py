@@ -94,19 +94,6 @@ def new_run_id() -> str:
     return f"{os.getpid()}-{secrets.token_hex(4)}"
 
 
-def write_if_changed(path: Path, data: bytes, display: str) -> bool:
-    """Write only when the content differs; return whether the file was written."""
-    try:
-        if path.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}", display) from None
-    write_atomic(path, data, display)
-    return True
-
-
 def _copy_mode(original: Path, temp: str) -> None:
     """Keep the permissions of the file being replaced (mkstemp creates 0600)."""
     try:

@@ -8,14 +8,23 @@ from pathlib import Path
 
 from explainer_i18n import cldr
 from explainer_i18n.editions import render_html, render_json, render_markdown
-from explainer_i18n.fsio import read_bytes, stage
+from explainer_i18n.fsio import read_bytes
 from explainer_i18n.model import Catalog, Document, Segment
 from explainer_i18n.parallel import Progress
 from explainer_i18n.project import Project, slug_of
 from explainer_i18n.sentences import sentence_spans
 from explainer_i18n.source import decode_source, parse_source, render_source
 from explainer_i18n.state import digest, job_key, load_state
-from explainer_i18n.workflow import Done, Job, Outcome, finish, load_catalog, run_jobs, stale_jobs
+from explainer_i18n.workflow import (
+    Done,
+    Job,
+    Outcome,
+    finish,
+    load_catalog,
+    run_jobs,
+    staged,
+    stale_jobs,
+)
 
 FORMATS = ("txt", "md", "html", "json")
 
@@ -216,15 +225,7 @@ def _build_one(
     for fmt, target in zip(FORMATS, outputs, strict=True):
         data = editions[fmt].encode("utf-8")
         hashes[target] = digest(data)
-        writes.extend(_staged_edition(project, target, data, run))
+        writes.extend(staged(project, target, data, run))
     return Done(
         name, files, hashes, writes, result=_Verdict((project.display(path), lang), None, gaps)
     )
-
-
-def _staged_edition(
-    project: Project, target: Path, data: bytes, run: str | None
-) -> list[tuple[Path, Path]]:
-    """Stage one edition file if it changed."""
-    temp = stage(target, data, project.display(target), run) if run else None
-    return [(temp, target)] if temp else []

@@ -130,7 +130,7 @@ def finish(project: Project, state: State, done_jobs: list[Done], outcome: Outco
     save_state(state)
 
 
-def _staged(
+def staged(
     project: Project, target: Path, data: bytes, run: str | None
 ) -> list[tuple[Path, Path]]:
     """Stage ``data`` for ``target`` unless checking or unchanged."""
@@ -184,7 +184,7 @@ def _extract_one(project: Project, path: Path, run: str | None, stamp: str) -> D
         return Done(f"extract:{slug}", [path, target], hashes)
     data = serialize_po(new).encode("utf-8")
     hashes[target] = digest(data)
-    writes = _staged(project, target, data, run)
+    writes = staged(project, target, data, run)
     return Done(f"extract:{slug}", [path, target], hashes, writes, [project.display(target)])
 
 
@@ -261,5 +261,5 @@ def _update_one(
     hashes = {project.template(slug): template[0], target: digest(data)}
     if before == data:
         return Done(f"update:{lang}:{slug}", files, hashes, stats={display: stats})
-    writes = _staged(project, target, data, run)
+    writes = staged(project, target, data, run)
     return Done(f"update:{lang}:{slug}", files, hashes, writes, [display], {display: stats})

@@ -37,11 +37,14 @@ def merge_catalog(
     *,
     prune_obsolete: bool = False,
     notes: Notes | None = None,
+    reuse_notes: bool = False,
 ) -> tuple[Catalog, MergeStats]:
     """The catalog for ``lang`` updated to ``template``, carrying every translation over.
 
     Unchanged entries keep their translation; an edited entry gets the closest old translation,
-    marked fuzzy with the old German as ``#| msgid``; old entries nobody took become obsolete."""
+    marked fuzzy with the old German as ``#| msgid``; old entries nobody took become obsolete.
+    With ``reuse_notes`` (the glossary is the one the old catalog was written with), unchanged
+    entries keep their glossary notes instead of having them looked up again."""
     previous = old.messages if old else ()
     active = {m.key: m for m in previous if not m.obsolete}
     retired = {m.key: m for m in previous if m.obsolete}
@@ -51,9 +54,12 @@ def merge_catalog(
     candidates = [m for m in previous if m.key not in used and m.has_translation]
     index = FuzzyIndex([m.msgid for m in candidates])
     messages: list[Message] = []
+    known_notes: dict[int, tuple[str, ...]] = {}
     kept = carried = 0
     for entry, match in zip(template.messages, exact, strict=True):
         if match is not None:
+            if reuse_notes and not match.obsolete:
+                known_notes[len(messages)] = _notes_of(match)
             messages.append(_keep(entry, match, lang))
             kept += 1
             continue
@@ -69,7 +75,7 @@ def merge_catalog(
     kept_obsolete = [] if prune_obsolete else leftovers
     messages.extend(kept_obsolete)
     if notes is not None:
-        messages = [_with_notes(m, notes) for m in messages]
+        messages = [_with_notes(m, notes, known_notes.get(i)) for i, m in enumerate(messages)]
     header = _header(template, old, lang, created)
     stats = MergeStats(
         kept=kept,
@@ -150,12 +156,18 @@ def _plural_strings(entry: Message, old: tuple[str, ...], lang: str) -> tuple[st
     return tuple(old[:count]) + ("",) * max(0, count - len(old))
 
 
-def _with_notes(message: Message, notes: Notes) -> Message:
+def _notes_of(message: Message) -> tuple[str, ...]:
+    """The glossary notes an entry carries."""
+    return tuple(c for c in message.extracted_comments if c.startswith(_OWN_NOTE))
+
+
+def _with_notes(message: Message, notes: Notes, known: tuple[str, ...] | None) -> Message:
     """Replace our glossary notes in the extracted comments with the current ones."""
     if message.obsolete:
         return message
     own = [c for c in message.extracted_comments if not c.startswith(_OWN_NOTE)]
-    return dataclasses.replace(message, extracted_comments=(*own, *notes(message.msgid)))
+    current = known if known is not None else tuple(notes(message.msgid))
+    return dataclasses.replace(message, extracted_comments=(*own, *current))
 
 
 def _header(template: Catalog, old: Catalog | None, lang: str, created: str) -> Message:

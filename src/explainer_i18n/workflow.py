@@ -21,7 +21,15 @@ from explainer_i18n.po_serialize import serialize_po
 from explainer_i18n.project import BUILD_DIR, LOCALES_DIR, Project, slug_of
 from explainer_i18n.sentences import sentence_spans
 from explainer_i18n.source import decode_source, parse_source
-from explainer_i18n.state import State, digest, job_key, load_state, memo_files, save_state
+from explainer_i18n.state import (
+    State,
+    digest,
+    job_key,
+    load_state,
+    memo_files,
+    relative,
+    save_state,
+)
 
 
 def now() -> datetime.datetime:
@@ -211,8 +219,9 @@ def update_project(
             )
         for lang in project.config.languages:
             files = [template, project.catalog(lang, slug), *glossary]
-            jobs.append((f"update:{lang}:{slug}", files, (slug, lang)))
+            jobs.append((f"update:{lang}:{slug}", files, (slug, lang, False)))
     state = load_state(project.root)
+    jobs = _mark_reusable_notes(project, state, jobs, outcome.key)
     stale = stale_jobs(state, jobs, outcome.key, outcome)
     stamp = extract_mod.po_timestamp(now())
     done = run_jobs(project, _update_chunk, stale, check, stamp, prune_obsolete, progress=progress)
@@ -223,19 +232,36 @@ def update_project(
     return outcome
 
 
+def _mark_reusable_notes(project: Project, state: State, jobs: list[Job], key: str) -> list[Job]:
+    """Flag the jobs whose catalog was last written with the current glossary: their unchanged
+    entries keep their notes, so the German need not be analysed again."""
+    path = project.glossary()
+    if not path.exists():
+        return jobs
+    current = digest(read_bytes(path, project.display(path)))
+    rel = relative(project.root, path)
+    marked: list[Job] = []
+    for name, files, (slug, lang, _) in jobs:
+        memo = state.jobs.get(name)
+        seen = memo.files.get(rel) if memo is not None and memo.key == key else None
+        marked.append((name, files, (slug, lang, seen is not None and seen.hash == current)))
+    return marked
+
+
 def _update_chunk(
-    project: Project, jobs: list[tuple[str, str]], run: str | None, stamp: str, prune: bool
+    project: Project, jobs: list[tuple[str, str, bool]], run: str | None, stamp: str, prune: bool
 ) -> list[Done]:
     """Update a share of the catalogs, reading each template once."""
     glossary = glossary_for(project)
     templates: dict[str, tuple[str, Catalog]] = {}
     done = []
-    for slug, lang in jobs:
+    for slug, lang, reuse in jobs:
         if slug not in templates:
             path = project.template(slug)
             data = read_bytes(path, project.display(path))
             templates[slug] = (digest(data), parse_po(data, project.display(path)))
-        done.append(_update_one(project, slug, lang, templates[slug], run, stamp, prune, glossary))
+        merging = (stamp, prune, reuse)
+        done.append(_update_one(project, slug, lang, templates[slug], run, merging, glossary))
     return done
 
 
@@ -245,8 +271,7 @@ def _update_one(
     lang: str,
     template: tuple[str, Catalog],
     run: str | None,
-    stamp: str,
-    prune: bool,
+    merging: tuple[str, bool, bool],
     glossary: Glossary | None,
 ) -> Done:
     """One catalog merged with its template, staged if it changed."""
@@ -255,7 +280,10 @@ def _update_one(
     before = read_optional(project, target)
     old = None if before is None else parse_po(before, display)
     notes = glossary_notes_for(glossary, lang, project.config.source_language)
-    new, stats = merge_catalog(template[1], old, lang, stamp, prune_obsolete=prune, notes=notes)
+    stamp, prune, reuse = merging
+    new, stats = merge_catalog(
+        template[1], old, lang, stamp, prune_obsolete=prune, notes=notes, reuse_notes=reuse
+    )
     data = serialize_po(new).encode("utf-8")
     files = [project.template(slug), target] + ([project.glossary()] if glossary else [])
     hashes = {project.template(slug): template[0], target: digest(data)}

@@ -230,4 +230,3 @@ def test_repository_project_builds_all_twelve_editions(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert len(list((root / "build").rglob("*.*"))) == 12
     assert "German" not in result.output
-    assert REPO.exists()

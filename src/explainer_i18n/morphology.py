@@ -86,9 +86,33 @@ def crude_stem(word: str) -> str:
     return word
 
 
+_REMEMBERED: dict[str, dict[str, str]] = {}
+"""Lemmas from earlier runs, by language: loading simplemma's German data alone takes a second,
+so a project's words, once lemmatized, are kept (see ``remember_lemmas``)."""
+_LEARNED: dict[str, dict[str, str]] = {}
+
+
+def remember_lemmas(known: dict[str, dict[str, str]]) -> None:
+    """Give the lemmas of earlier runs; words found here never load simplemma's data."""
+    for lang, words in known.items():
+        _REMEMBERED.setdefault(lang, {}).update(words)
+
+
+def learned_lemmas() -> dict[str, dict[str, str]]:
+    """The lemmas computed since the last call, to be kept for later runs."""
+    learned = {lang: dict(words) for lang, words in _LEARNED.items() if words}
+    _LEARNED.clear()
+    return learned
+
+
 @functools.lru_cache(maxsize=262_144)
 def _simplemma_lemma(word: str, lang: str) -> str:
-    return str(_simplemma().lemmatize(word, lang=lang)).lower()
+    known = _REMEMBERED.get(lang, {}).get(word)
+    if known is not None:
+        return known
+    lemma = str(_simplemma().lemmatize(word, lang=lang)).lower()
+    _LEARNED.setdefault(lang, {})[word] = lemma
+    return lemma
 
 
 @functools.lru_cache(maxsize=262_144)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from explainer_i18n import extract as extract_mod
+from explainer_i18n import lemma_memory
 from explainer_i18n.errors import UsageError
 from explainer_i18n.fsio import commit, discard, new_run_id, read_bytes, stage
 from explainer_i18n.glossary_io import glossary_for, glossary_notes_for
@@ -225,6 +226,7 @@ def update_project(
     stale = stale_jobs(state, jobs, outcome.key, outcome)
     stamp = extract_mod.po_timestamp(now())
     done = run_jobs(project, _update_chunk, stale, check, stamp, prune_obsolete, progress=progress)
+    lemma_memory.merge(project.root)
     if check:
         outcome.changed = [c for d in done for c in d.changed]
     else:
@@ -253,6 +255,7 @@ def _update_chunk(
 ) -> list[Done]:
     """Update a share of the catalogs, reading each template once."""
     glossary = glossary_for(project)
+    lemma_memory.recall(project.root)
     templates: dict[str, tuple[str, Catalog]] = {}
     done = []
     for slug, lang, reuse in jobs:
@@ -262,6 +265,7 @@ def _update_chunk(
             templates[slug] = (digest(data), parse_po(data, project.display(path)))
         merging = (stamp, prune, reuse)
         done.append(_update_one(project, slug, lang, templates[slug], run, merging, glossary))
+    lemma_memory.keep_learned(project.root)
     return done
 
 

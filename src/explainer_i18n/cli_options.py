@@ -17,6 +17,8 @@ from explainer_i18n.project import Project
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+EXIT_SIGPIPE = 141
+"""What a shell reports for a program killed by SIGPIPE, as C tools are when a pipe closes."""
 
 
 def reports_errors(command: F) -> F:
@@ -32,6 +34,17 @@ def reports_errors(command: F) -> F:
         except KeyboardInterrupt:
             click.echo("explainer-i18n: interrupted", err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            # Whoever read our output stopped (``| head``): stop too, quietly, as the shell's
+            # own tools do; stdout goes to /dev/null so that the exit flush does not fail again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_SIGPIPE)
+        except OSError as error:
+            # A file-system failure no reader or writer turned into an InputError, such as a
+            # full disk under stdout: still one line, not a traceback.
+            where = f"{error.filename}: " if error.filename else ""
+            click.echo(f"explainer-i18n: error: {where}{error.strerror or error}", err=True)
+            sys.exit(EXIT_ERROR)
 
     return wrapper  # type: ignore[return-value]
 

@@ -74,17 +74,15 @@ def build_template(doc: Document, slug: str, created: str) -> Catalog:
 def _messages(doc: Document) -> list[Message]:
     """One message per distinct segment text, with every reference and note."""
     order: list[str] = []
-    notes: dict[str, list[str]] = {}
-    references: dict[str, list[str]] = {}
+    # Dicts as ordered sets: a sentence repeated thousands of times must not cost quadratic time.
+    notes: dict[str, dict[str, None]] = {}
+    references: dict[str, dict[str, None]] = {}
     for segment in doc.segments:
         if segment.text not in notes:
             order.append(segment.text)
-            notes[segment.text], references[segment.text] = [], []
-        if segment.note not in notes[segment.text]:
-            notes[segment.text].append(segment.note)
-        reference = f"{doc.path}:{segment.line}"
-        if reference not in references[segment.text]:
-            references[segment.text].append(reference)
+            notes[segment.text], references[segment.text] = {}, {}
+        notes[segment.text][segment.note] = None
+        references[segment.text][f"{doc.path}:{segment.line}"] = None
     return [
         Message(
             msgid=text,

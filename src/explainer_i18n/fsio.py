@@ -7,6 +7,7 @@ import errno
 import fcntl
 import os
 import secrets
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -15,16 +16,32 @@ from pathlib import Path
 from explainer_i18n.errors import InputError, LockError
 
 LOCK_FILE = ".explainer-i18n.lock"
+_HELD: set[int] = set()
+"""Descriptors of the project locks this process holds."""
 
 
 def read_bytes(path: Path, display: str) -> bytes:
     """Read a whole file, turning OS errors into a one-line InputError naming it."""
     try:
-        return path.read_bytes()
+        data = read_regular(path)
     except IsADirectoryError:
         raise InputError("is a folder, expected a file", display) from None
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}", display) from None
+    if data is None:
+        raise InputError("not a regular file (a pipe or a device), expected a file", display)
+    return data
+
+
+def read_regular(path: Path) -> bytes | None:
+    """A regular file's bytes, or None for anything else without waiting on it: reading a
+    named pipe nobody writes to would block forever, a device might never end."""
+    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    with os.fdopen(handle, "rb") as stream:
+        mode = os.fstat(stream.fileno()).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        return stream.read() if stat.S_ISREG(mode) else None
 
 
 def write_atomic(path: Path, data: bytes, display: str) -> None:
@@ -53,7 +70,7 @@ def stage(path: Path, data: bytes, display: str, run: str) -> Path | None:
     ``commit`` renames staged files into place once every job of a run has succeeded, so bad
     input anywhere leaves every file as it was; ``discard`` removes a failed run's files."""
     try:
-        if path.read_bytes() == data:
+        if read_regular(path) == data:
             return None
     except FileNotFoundError:
         pass
@@ -112,14 +129,28 @@ def project_lock(
     """Hold the project's lock so that two runs never interleave their writes."""
     path = root / LOCK_FILE
     try:
-        handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        # O_NOFOLLOW: a lock file that is a symbolic link (say, committed to the repository)
+        # must not make us create a file wherever it points.
+        handle = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     except OSError as error:
-        raise InputError(f"cannot create the lock file: {error.strerror}", LOCK_FILE) from None
+        reason = "it is a symbolic link" if error.errno == errno.ELOOP else error.strerror
+        raise InputError(f"cannot create the lock file: {reason}", LOCK_FILE) from None
+    _HELD.add(handle)
     try:
         _acquire(handle, timeout, on_wait)
         yield
     finally:
+        _HELD.discard(handle)
         os.close(handle)
+
+
+def release_inherited_locks() -> None:
+    """In a forked worker: close the lock's descriptor, so that the lock ends with the run that
+    took it even if a worker outlives it."""
+    for handle in list(_HELD):
+        with contextlib.suppress(OSError):
+            os.close(handle)
+    _HELD.clear()
 
 
 def _acquire(handle: int, timeout: float, on_wait: Callable[[str], None] | None) -> None:
@@ -133,13 +164,13 @@ def _acquire(handle: int, timeout: float, on_wait: Callable[[str], None] | None)
         except OSError as error:
             if error.errno not in (errno.EAGAIN, errno.EACCES):
                 raise
-        if not told and on_wait:
-            on_wait("another explainer-i18n run holds the project lock; waiting for it")
-            told = True
         if time.monotonic() >= deadline:
             raise LockError(
                 f"another explainer-i18n run still holds the lock after {timeout:g} s; "
                 "try again when it has finished",
                 LOCK_FILE,
             )
+        if not told and on_wait:  # after the deadline test: --lock-timeout 0 never waits
+            on_wait("another explainer-i18n run holds the project lock; waiting for it")
+            told = True
         time.sleep(0.05)

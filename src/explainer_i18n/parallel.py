@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import os
+import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
+from explainer_i18n.fsio import release_inherited_locks
+
 T = TypeVar("T")
+_PR_SET_PDEATHSIG = 1
+"""Linux prctl option: the signal a process gets when its parent dies."""
 R = TypeVar("R")
 
 SERIAL_BELOW = 48
@@ -55,7 +62,7 @@ def run_chunks(
             results.extend(func(project, chunk, *args))
             _tell(progress, len(results), len(items))
         return results
-    with ProcessPoolExecutor(max_workers=count) as pool:
+    with ProcessPoolExecutor(max_workers=count, initializer=_start_worker) as pool:
         futures = [pool.submit(func, project, chunk, *args) for chunk in chunks]
         try:
             for future in futures:
@@ -65,6 +72,14 @@ def run_chunks(
             pool.shutdown(wait=True, cancel_futures=True)
             raise
     return results
+
+
+def _start_worker() -> None:
+    """Set a worker up: it must not keep the project lock, nor outlive the run that forked it."""
+    release_inherited_locks()
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def _tell(progress: Progress | None, done: int, total: int) -> None:

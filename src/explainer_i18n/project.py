@@ -32,9 +32,12 @@ class Project:
     def sources(self) -> list[Path]:
         """The German explainers, sorted by file name."""
         folder = self.root / SOURCE_DIR
-        paths = sorted(
-            p for p in folder.iterdir() if p.suffix == ".txt" and not p.name.startswith(".")
-        )
+        try:
+            paths = sorted(
+                p for p in folder.iterdir() if p.suffix == ".txt" and not p.name.startswith(".")
+            )
+        except OSError as error:
+            raise InputError(f"cannot list: {error.strerror or error}", SOURCE_DIR) from None
         for path in paths:
             self.check_inside(path)
         return paths
@@ -58,7 +61,15 @@ class Project:
     def check_inside(self, path: Path) -> None:
         """Refuse a file that resolves outside the project (a symbolic link elsewhere)."""
         try:
-            path.resolve().relative_to(self.root.resolve())
+            resolved = path.resolve()
+        except RuntimeError:  # Python 3.11's way of saying ELOOP
+            raise InputError("a loop of symbolic links", self.display(path)) from None
+        except OSError as error:
+            raise InputError(
+                f"cannot resolve: {error.strerror or error}", self.display(path)
+            ) from None
+        try:
+            resolved.relative_to(self.root.resolve())
         except ValueError:
             raise InputError(
                 "points outside the project; refusing to use it", self.display(path)

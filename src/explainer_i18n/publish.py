@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from explainer_i18n import cldr
 from explainer_i18n.editions import render_html, render_json, render_markdown
@@ -93,7 +94,7 @@ def render_editions(
     doc: Document, texts: dict[str, str], lang: str, slug: str, langs: tuple[str, ...]
 ) -> dict[str, str]:
     """Every edition of one explainer in one language, by format."""
-    alternates = [(cldr.iso_lang(other), f"../{other}/{slug}.html") for other in langs]
+    alternates = [(cldr.iso_lang(other), f"../{other}/{quote(slug)}.html") for other in langs]
     return {
         "txt": render_source(doc, texts),
         "md": render_markdown(doc, texts, lang),

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from explainer_i18n import __version__
-from explainer_i18n.fsio import write_atomic
+from explainer_i18n.errors import InputError
+from explainer_i18n.fsio import read_regular, write_atomic
 
 STATE_DIR = ".explainer-i18n"
 STATE_FILE = "state.json"
@@ -99,9 +100,10 @@ class State:
         if tuple(sig) == tuple(seen.sig):
             return True
         try:
-            same = digest(path.read_bytes()) == seen.hash
+            data = read_regular(path)
         except OSError:
             return False
+        same = data is not None and digest(data) == seen.hash
         if same:
             seen.sig = sig
             self.dirty = True
@@ -121,7 +123,12 @@ def memo_files(root: Path, files: list[Path], hashes: dict[Path, str]) -> dict[s
         if sig is None:
             continue
         known = hashes.get(path)
-        memos[relative(root, path)] = FileMemo(sig, known or digest(path.read_bytes()))
+        if known is None:
+            data = read_regular(path)
+            if data is None:
+                continue
+            known = digest(data)
+        memos[relative(root, path)] = FileMemo(sig, known)
     return memos
 
 
@@ -132,7 +139,12 @@ def job_key(*parts: object) -> str:
 
 def load_state(root: Path) -> State:
     """The project's state, or an empty one when it is missing or unreadable."""
-    path = root / STATE_DIR / STATE_FILE
+    folder = root / STATE_DIR
+    if folder.is_symlink() or (
+        folder.exists() and not folder.resolve().is_relative_to(root.resolve())
+    ):
+        raise InputError("points outside the project; refusing to write through it", STATE_DIR)
+    path = folder / STATE_FILE
     state = State(root)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

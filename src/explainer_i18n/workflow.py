@@ -143,6 +143,7 @@ def staged(
     project: Project, target: Path, data: bytes, run: str | None
 ) -> list[tuple[Path, Path]]:
     """Stage ``data`` for ``target`` unless checking or unchanged."""
+    project.check_inside(target)
     temp = stage(target, data, project.display(target), run) if run else None
     return [(temp, target)] if temp else []
 
@@ -261,6 +262,7 @@ def _update_chunk(
     for slug, lang, reuse in jobs:
         if slug not in templates:
             path = project.template(slug)
+            project.check_inside(path)
             data = read_bytes(path, project.display(path))
             templates[slug] = (digest(data), parse_po(data, project.display(path)))
         merging = (stamp, prune, reuse)

@@ -13,8 +13,6 @@ from click.testing import CliRunner, Result
 
 from explainer_i18n.cli import cli
 
-from .conftest import REPO
-
 Q1 = "Wie geht es weiter?"
 P1 = "Die Gespräche dauern an. Ein Ergebnis gibt es nicht."
 SOURCE = f"date 2026-01-06 {Q1}\n\n{P1}\n"

@@ -40,7 +40,8 @@ from explainer_i18n.po_serialize import serialize_po
 SRC = Path(__file__).resolve().parents[1] / "src"
 EPOCH = "1767693600"
 LOCK = ".explainer-i18n.lock"
-STATE = ".explainer-i18n/state.json"
+STATE = ".explainer-i18n/"
+"""The tool's own memory of its runs (state and lemmas): JSON, written atomically."""
 TRIALS = int(os.environ.get("EXPLAINER_CRASH_TRIALS", "100"))
 LANGS = ("en", "uk", "fr")
 SOURCES = 3
@@ -91,7 +92,12 @@ def files_of(root: Path) -> Files:
 
 def without(files: Files, *names: str) -> Files:
     """The files but the named ones and temporary ones."""
-    return {k: v for k, v in files.items() if k not in names and not _is_temp(k)}
+    return {
+        k: v
+        for k, v in files.items()
+        if not any(k == n or (n.endswith("/") and k.startswith(n)) for n in names)
+        and not _is_temp(k)
+    }
 
 
 def _is_temp(key: str) -> bool:
@@ -288,15 +294,15 @@ def judge(root: Path, old: Files, new: Files) -> str:
             found = TEMP.fullmatch(name)
             assert found and (folder, found["name"]) in outputs, f"stray temporary file {key}"
             continue
-        if key == STATE:
+        if key.startswith(STATE):
             json.loads(data)  # written atomically: never torn
             continue
         assert key in old or key in new, f"unexpected file {key}"
         assert data in (old.get(key), new.get(key)), f"{key} is neither its old nor new version"
     for key in old:
         assert key in now, f"{key} vanished"
-    done = [k for k in new if k != STATE and now.get(k) == new[k] != old.get(k)]
-    changed = [k for k in new if k != STATE and new[k] != old.get(k)]
+    done = [k for k in new if not k.startswith(STATE) and now.get(k) == new[k] != old.get(k)]
+    changed = [k for k in new if not k.startswith(STATE) and new[k] != old.get(k)]
     temps = any(_is_temp(k) for k in now)
     kind = "none" if not done else "all" if len(done) == len(changed) else "partial"
     return f"{kind} renamed" + (", temporary files left" if temps else "")

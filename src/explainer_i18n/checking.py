@@ -115,7 +115,7 @@ def check_targets(
             for _, found in run_chunks(_check_chunk, run, targets, progress=progress)
             for f in found
         ]
-    state = load_state(run.root)
+    state = load_state(run.root, "check")
     key = job_key("check", sorted(run.ignore), run.source_lang, [r.id for r in ALL_RULES])
     extra = [run.glossary[0]] if run.glossary else []
     results: dict[int, list[Finding]] = {}

@@ -38,8 +38,11 @@ class Project:
             )
         except OSError as error:
             raise InputError(f"cannot list: {error.strerror or error}", SOURCE_DIR) from None
+        self.check_inside(folder)
         for path in paths:
-            self.check_inside(path)
+            # Resolving every one of thousands of files is slow; only a link can lead outside.
+            if path.is_symlink():
+                self.check_inside(path)
         return paths
 
     def template(self, slug: str) -> Path:
@@ -85,7 +88,7 @@ def open_project(directory: str | Path) -> Project:
         raise UsageError(
             f"no {SOURCE_DIR}/ folder in {str(root)!r}: a project needs source/ and locales/"
         )
-    return Project(root, load_config(root))
+    return Project(root.absolute(), load_config(root))
 
 
 def slug_of(path: Path) -> str:

@@ -131,7 +131,7 @@ def build_project(
                     (path, lang),
                 )
             )
-    state = load_state(project.root)
+    state = load_state(project.root, "build")
     stale = stale_jobs(state, jobs, outcome.key, outcome)
     report.unchanged = outcome.skipped
     done = run_jobs(project, _build_chunk, stale, False, min_translated, progress=progress)

@@ -60,7 +60,7 @@ def parse_source(
     date, first = _read_date(lines, builder, path)
     for block in _group_blocks(lines[first:], builder):
         builder.add_block(block)
-    return Document(path, date, tuple(builder.pieces), tuple(builder.blocks))
+    return Document(path, date, builder.finish(), tuple(builder.blocks))
 
 
 def render_source(doc: Document, texts: Mapping[str, str] | None = None) -> str:
@@ -142,6 +142,9 @@ class _Builder:
         self.segmentation = segmentation
         self.splitter = splitter
         self.pieces: list[str | Segment] = []
+        # Literal text since the last segment, joined once: adding to a string held in a list
+        # copies it each time, which made a run of 100,000 blank lines take seconds.
+        self.pending: list[str] = []
         self.blocks: list[Block] = []
         self.question = ""
         self.answer_paragraphs = 0
@@ -149,12 +152,24 @@ class _Builder:
 
     def literal(self, text: str) -> None:
         """Append literal text, merged with a literal before it."""
-        if not text:
-            return
-        if self.pieces and isinstance(self.pieces[-1], str):
-            self.pieces[-1] += text
-        else:
-            self.pieces.append(text)
+        if text:
+            self.pending.append(text)
+
+    def segment(self, segment: Segment) -> None:
+        """Append a segment after the literal text before it."""
+        self._flush()
+        self.pieces.append(segment)
+
+    def finish(self) -> tuple[str | Segment, ...]:
+        """Every piece, the trailing literal text included."""
+        self._flush()
+        return tuple(self.pieces)
+
+    def _flush(self) -> None:
+        """Turn the pending literal text into one piece."""
+        if self.pending:
+            self.pieces.append("".join(self.pending))
+            self.pending = []
 
     def add_block(self, lines: list[_Line]) -> None:
         """Turn one block of lines into units and pieces."""
@@ -217,7 +232,7 @@ class _Builder:
             label = note if len(spans) == 1 else f"sentence {index + 1} of {note}"
             segment = Segment(content[start:stop], role, number, label)
             pieces.append(segment)
-            self.pieces.append(segment)
+            self.segment(segment)
             end = stop
         if end < len(content):
             pieces.append(content[end:])

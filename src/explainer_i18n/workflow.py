@@ -159,7 +159,7 @@ def extract_project(
     jobs = [
         (f"extract:{slug_of(p)}", [p, project.template(slug_of(p))], p) for p in project.sources()
     ]
-    state = load_state(project.root)
+    state = load_state(project.root, "extract")
     stale = stale_jobs(state, jobs, outcome.key, outcome)
     stamp = extract_mod.po_timestamp(now())
     done = run_jobs(project, _extract_chunk, stale, check, stamp, progress=progress)
@@ -222,7 +222,7 @@ def update_project(
         for lang in project.config.languages:
             files = [template, project.catalog(lang, slug), *glossary]
             jobs.append((f"update:{lang}:{slug}", files, (slug, lang, False)))
-    state = load_state(project.root)
+    state = load_state(project.root, "update")
     jobs = _mark_reusable_notes(project, state, jobs, outcome.key)
     stale = stale_jobs(state, jobs, outcome.key, outcome)
     stamp = extract_mod.po_timestamp(now())

@@ -119,15 +119,16 @@ def check_targets(
     key = job_key("check", sorted(run.ignore), run.source_lang, [r.id for r in ALL_RULES])
     extra = [run.glossary[0]] if run.glossary else []
     results: dict[int, list[Finding]] = {}
-    stale = []
+    stale: list[tuple[int, Target]] = []
     for number, target in enumerate(targets):
         memo = state.fresh(_job_name(run.root, target), key, [target.path, *extra])
         if memo is not None and isinstance(memo.result, list):
             results[number] = [_finding_from(record, target.display) for record in memo.result]
         else:
-            stale.append(target)
-    for target, found in run_chunks(_check_chunk, run, stale, progress=progress):
-        results[targets.index(target)] = found
+            stale.append((number, target))
+    checked = run_chunks(_check_chunk, run, [t for _, t in stale], progress=progress)
+    for (number, _), (target, found) in zip(stale, checked, strict=True):
+        results[number] = found
         records = [_record(f) for f in found]
         files = memo_files(run.root, [target.path, *extra], {})
         state.record(_job_name(run.root, target), key, files, records)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +14,13 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SEED = SHARED / "seeds" / "000_50c63c787d68af43.txt"
 GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Lemma tables go to a folder of the test runs, not the user's cache (kept between runs:
+    writing them takes a few seconds)."""
+    folder = Path(tempfile.gettempdir()) / f"explainer-i18n-test-cache-{os.getuid()}"
+    os.environ["EXPLAINER_I18N_CACHE"] = str(folder)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

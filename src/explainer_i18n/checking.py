@@ -7,7 +7,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from explainer_i18n import lemma_memory
 from explainer_i18n.checks import RULES, run_checks
 from explainer_i18n.checks.suppress import skipped_rules
 from explainer_i18n.errors import InputError, UsageError
@@ -133,7 +132,6 @@ def check_targets(
         files = memo_files(run.root, [target.path, *extra], {})
         state.record(_job_name(run.root, target), key, files, records)
     save_state(state)
-    lemma_memory.merge(run.root)
     return [f for number in range(len(targets)) for f in results[number]]
 
 
@@ -145,16 +143,12 @@ def _job_name(root: Path, target: Target) -> str:
 def _check_chunk(run: CheckRun, targets: list[Target]) -> list[tuple[Target, list[Finding]]]:
     """Check a share of the catalogs (in a worker process for large projects)."""
     glossary = cached_glossary(*run.glossary) if run.glossary else None
-    if run.root is not None:
-        lemma_memory.recall(run.root)
     done = []
     for target in targets:
         catalog = parse_po(read_bytes(target.path, target.display), target.display)
         done.append(
             (target, check_catalog(catalog, target, glossary, run.ignore, run.source_lang))
         )
-    if run.root is not None:
-        lemma_memory.keep_learned(run.root)
     return done
 
 

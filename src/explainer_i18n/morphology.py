@@ -21,8 +21,14 @@ Ukrainian apostrophes ʼ and ’ become ``'`` before analysis: pymorphy3 knows o
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
+
+from explainer_i18n.lemma_table import LemmaTable, TableError, write_table
 
 _GERMAN_ENDINGS = ("ens", "es", "en", "ns", "s", "n", "e")
 
@@ -52,11 +58,52 @@ def uk_analyzer() -> Any:
 
 
 @functools.cache
-def _simplemma() -> Any:
-    """The simplemma module, imported on first use (its import alone costs a tenth of a second)."""
-    import simplemma
+def _lemmatizer() -> Any:
+    """simplemma's lemmatizer reading its dictionaries through ``lemma_table`` files.
 
-    return simplemma
+    Imported on first use: the import alone costs a tenth of a second."""
+    import simplemma
+    from simplemma.strategies import DefaultStrategy
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    tables = TableFactory(simplemma.__version__, DefaultDictionaryFactory())
+    return simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=tables))
+
+
+class TableFactory:
+    """simplemma's dictionaries as lemma tables in the user's cache folder, written from
+    simplemma's own data the first time a language is needed on a machine."""
+
+    def __init__(self, version: str, shipped: Any) -> None:
+        self._version = version
+        self._shipped = shipped
+        self._tables: dict[str, Mapping[str, str]] = {}
+
+    def get_dictionary(self, lang: str) -> Mapping[str, str]:
+        if lang not in self._tables:
+            self._tables[lang] = self._open(lang)
+        return self._tables[lang]
+
+    def _open(self, lang: str) -> Mapping[str, str]:
+        path = cache_folder() / f"simplemma-{self._version}-{lang}.table"
+        with contextlib.suppress(OSError, TableError):
+            return LemmaTable(path)
+        shipped: Mapping[str, str] = self._shipped.get_dictionary(lang)
+        with contextlib.suppress(OSError, TableError):
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            write_table(path, shipped.items())
+            return LemmaTable(path)
+        return shipped  # no writable cache: the decoded dictionary serves this process
+
+
+def cache_folder() -> Path:
+    """Where lemma tables are kept: ``$EXPLAINER_I18N_CACHE``, else ``explainer-i18n`` in
+    ``$XDG_CACHE_HOME`` or ``~/.cache``."""
+    own = os.environ.get("EXPLAINER_I18N_CACHE")
+    if own:
+        return Path(own)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "explainer-i18n"
 
 
 @functools.cache
@@ -86,33 +133,9 @@ def crude_stem(word: str) -> str:
     return word
 
 
-_REMEMBERED: dict[str, dict[str, str]] = {}
-"""Lemmas from earlier runs, by language: loading simplemma's German data alone takes a second,
-so a project's words, once lemmatized, are kept (see ``remember_lemmas``)."""
-_LEARNED: dict[str, dict[str, str]] = {}
-
-
-def remember_lemmas(known: dict[str, dict[str, str]]) -> None:
-    """Give the lemmas of earlier runs; words found here never load simplemma's data."""
-    for lang, words in known.items():
-        _REMEMBERED.setdefault(lang, {}).update(words)
-
-
-def learned_lemmas() -> dict[str, dict[str, str]]:
-    """The lemmas computed since the last call, to be kept for later runs."""
-    learned = {lang: dict(words) for lang, words in _LEARNED.items() if words}
-    _LEARNED.clear()
-    return learned
-
-
 @functools.lru_cache(maxsize=262_144)
 def _simplemma_lemma(word: str, lang: str) -> str:
-    known = _REMEMBERED.get(lang, {}).get(word)
-    if known is not None:
-        return known
-    lemma = str(_simplemma().lemmatize(word, lang=lang)).lower()
-    _LEARNED.setdefault(lang, {})[word] = lemma
-    return lemma
+    return str(_lemmatizer().lemmatize(word, lang=lang)).lower()
 
 
 @functools.lru_cache(maxsize=262_144)

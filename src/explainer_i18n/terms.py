@@ -58,7 +58,7 @@ from explainer_i18n.term_match import (
     compile_term,
     words_of,
 )
-from explainer_i18n.term_tokens import Token, clean
+from explainer_i18n.term_tokens import clean
 
 COMPOUND_MIN_HEAD = 4
 """Shortest German term word that may start a compound (shorter ones would hit too many words)."""
@@ -68,7 +68,12 @@ COMPOUND_MIN_REST = 4
 _MAX_TEXTS = 100_000
 """German texts whose mentions an index remembers (a large project has a few thousand)."""
 
+_MAX_WORDS = 200_000
+"""Distinct words whose candidate concepts an index remembers."""
+
 Outcome = Literal["ok", "missing", "forbidden"]
+Candidate = tuple[int, "Variant", str]
+"""A concept number, one variant of its German term, and the term's text."""
 Prepared = tuple[Words, ...]
 """Non-empty translations of one entry, prepared once for all its concepts."""
 
@@ -116,12 +121,14 @@ class GlossaryIndex:
     def __init__(self, glossary: Glossary, source_lang: str) -> None:
         self.glossary = glossary
         self.source_lang = source_lang
-        self._by_key: dict[str, list[tuple[int, Variant, str]]] = {}
+        self._by_key: dict[str, list[Candidate]] = {}
         self._by_head: dict[str, list[tuple[int, str]]] = {}
         self._patterns: list[tuple[int, re.Pattern[str], str]] = []
         self._targets: dict[tuple[int, str], tuple[tuple[TermMatcher, ...], ...]] = {}
         # Every language's check and every note asks about the same German texts again.
         self._mentions: dict[str, tuple[Mention, ...]] = {}
+        self._word_candidates: dict[str, tuple[Candidate, ...]] = {}
+        self._word_compounds: dict[str, tuple[tuple[int, str], ...]] = {}
         for number, concept in enumerate(glossary.concepts):
             for term in terms_in(concept, source_lang):
                 self._add_source(number, term)
@@ -152,8 +159,11 @@ class GlossaryIndex:
         words = words_of(text, self.source_lang)
         found: dict[int, tuple[int, str]] = {}
         for i, token in enumerate(words.tokens):
-            self._word_mentions(words, i, found)
-            self._compound_mentions(token, found)
+            for number, variant, term_text in self._candidates(token.text, words.keys[i]):
+                if number not in found and variant.matches_at(words, i):
+                    found[number] = (token.start, term_text)
+            for number, term_text in self._compounds(token.text):
+                found.setdefault(number, (token.start, term_text))
         for number, pattern, term_text in self._patterns:
             match = pattern.search(words.text)
             if match is not None and number not in found:
@@ -162,18 +172,29 @@ class GlossaryIndex:
         concepts = self.glossary.concepts
         return tuple(Mention(concepts[n], n, term, offset) for n, (offset, term) in ordered)
 
-    def _word_mentions(self, words: Words, i: int, found: dict[int, tuple[int, str]]) -> None:
-        for key in words.keys[i]:
-            for number, variant, term_text in self._by_key.get(key, ()):
-                if number not in found and variant.matches_at(words, i):
-                    found[number] = (words.tokens[i].start, term_text)
+    def _candidates(self, word: str, keys: frozenset[str]) -> tuple[Candidate, ...]:
+        """The variants whose first word shares a key with a text word (the same for every
+        occurrence of the word, so worked out once)."""
+        cached = self._word_candidates.get(word)
+        if cached is None:
+            if len(self._word_candidates) >= _MAX_WORDS:
+                self._word_candidates.clear()
+            by_key = self._by_key
+            cached = tuple(c for key in sorted(keys) for c in by_key.get(key, ()))
+            self._word_candidates[word] = cached
+        return cached
 
-    def _compound_mentions(self, token: Token, found: dict[int, tuple[int, str]]) -> None:
-        if not self._by_head:
-            return
-        for head in compound_heads(token.text, COMPOUND_MIN_HEAD, COMPOUND_MIN_REST):
-            for number, term_text in self._by_head.get(head, ()):
-                found.setdefault(number, (token.start, term_text))
+    def _compounds(self, word: str) -> tuple[tuple[int, str], ...]:
+        """The concepts whose German term starts a compound word (rule 6), once per word."""
+        cached = self._word_compounds.get(word)
+        if cached is None:
+            if len(self._word_compounds) >= _MAX_WORDS:
+                self._word_compounds.clear()
+            by_head = self._by_head
+            heads = compound_heads(word, COMPOUND_MIN_HEAD, COMPOUND_MIN_REST) if by_head else ()
+            cached = tuple(hit for head in heads for hit in by_head.get(head, ()))
+            self._word_compounds[word] = cached
+        return cached
 
     def matchers(self, number: int, lang: str) -> tuple[tuple[TermMatcher, ...], ...]:
         """The allowed and forbidden terms of concept ``number`` in a language (rule 9)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -18,6 +19,7 @@ _COMMON = 512
 """A word in more candidates than this says nothing about which one matches."""
 
 
+@lru_cache(maxsize=65_536)  # each language's catalog asks about the same pairs of German texts
 def score(new: str, old: str) -> float:
     """Similarity of two segments, 0-100.
 
@@ -29,7 +31,7 @@ def score(new: str, old: str) -> float:
     coverage = len(short) / len(long_) if long_ else 0.0
     if coverage < 0.2 or ratio >= 100.0:
         return ratio
-    partial = float(fuzz.partial_ratio(short, long_))
+    partial = float(fuzz.partial_ratio(short, long_, score_cutoff=90.0))
     if partial < 90.0:
         return ratio
     return max(ratio, 60.0 + 40.0 * coverage * partial / 100.0)

@@ -54,28 +54,25 @@ def merge_catalog(
     candidates = [m for m in previous if m.key not in used and m.has_translation]
     index = FuzzyIndex([m.msgid for m in candidates])
     messages: list[Message] = []
-    known_notes: dict[int, tuple[str, ...]] = {}
     kept = carried = 0
     for entry, match in zip(template.messages, exact, strict=True):
+        known = _notes_of(match) if reuse_notes and match and not match.obsolete else None
+        comments = _comments(entry, notes, known)
         if match is not None:
-            if reuse_notes and not match.obsolete:
-                known_notes[len(messages)] = _notes_of(match)
-            messages.append(_keep(entry, match, lang))
+            messages.append(_keep(entry, match, lang, comments))
             kept += 1
             continue
         found = index.best(entry.msgid)
         if found is None:
-            messages.append(_fresh(entry, lang))
+            messages.append(_fresh(entry, lang, comments))
             continue
         source = candidates[found]
         used.add(source.key)
-        messages.append(_carry(entry, source, lang))
+        messages.append(_carry(entry, source, lang, comments))
         carried += 1
     leftovers = [_retire(m) for m in previous if m.key not in used and _worth_keeping(m)]
     kept_obsolete = [] if prune_obsolete else leftovers
     messages.extend(kept_obsolete)
-    if notes is not None:
-        messages = [_with_notes(m, notes, known_notes.get(i)) for i, m in enumerate(messages)]
     header = _header(template, old, lang, created)
     stats = MergeStats(
         kept=kept,
@@ -87,7 +84,7 @@ def merge_catalog(
     return Catalog(header, tuple(messages)), stats
 
 
-def _keep(entry: Message, old: Message, lang: str) -> Message:
+def _keep(entry: Message, old: Message, lang: str, comments: tuple[str, ...]) -> Message:
     """The template entry with the old translation, flags and translator comments."""
     previous = (old.previous_msgctxt, old.previous_msgid, old.previous_msgid_plural)
     if not old.fuzzy:
@@ -98,6 +95,7 @@ def _keep(entry: Message, old: Message, lang: str) -> Message:
         msgstr_plural=_plural_strings(entry, old.msgstr_plural, lang),
         flags=_flags(entry.flags, old.flags, fuzzy=old.fuzzy),
         translator_comments=old.translator_comments,
+        extracted_comments=comments,
         previous_msgctxt=previous[0],
         previous_msgid=previous[1],
         previous_msgid_plural=previous[2],
@@ -105,7 +103,7 @@ def _keep(entry: Message, old: Message, lang: str) -> Message:
     )
 
 
-def _carry(entry: Message, old: Message, lang: str) -> Message:
+def _carry(entry: Message, old: Message, lang: str, comments: tuple[str, ...]) -> Message:
     """The template entry with a similar old entry's translation, marked fuzzy."""
     # The translation was made for the oldest German the translator saw, so an entry that was
     # already fuzzy keeps pointing at that.
@@ -116,6 +114,7 @@ def _carry(entry: Message, old: Message, lang: str) -> Message:
         msgstr_plural=_plural_strings(entry, old.msgstr_plural, lang),
         flags=_flags(entry.flags, old.flags, fuzzy=True),
         translator_comments=old.translator_comments,
+        extracted_comments=comments,
         previous_msgctxt=was.msgctxt if was else old.previous_msgctxt,
         previous_msgid=was.msgid if was else old.previous_msgid,
         previous_msgid_plural=was.msgid_plural if was else old.previous_msgid_plural,
@@ -123,10 +122,12 @@ def _carry(entry: Message, old: Message, lang: str) -> Message:
     )
 
 
-def _fresh(entry: Message, lang: str) -> Message:
+def _fresh(entry: Message, lang: str, comments: tuple[str, ...]) -> Message:
     """A new, untranslated entry."""
     plural = ("",) * cldr.nplurals(lang) if entry.msgid_plural is not None else ()
-    return dataclasses.replace(entry, msgstr="", msgstr_plural=plural, line=0)
+    return dataclasses.replace(
+        entry, msgstr="", msgstr_plural=plural, extracted_comments=comments, line=0
+    )
 
 
 def _retire(old: Message) -> Message:
@@ -161,13 +162,16 @@ def _notes_of(message: Message) -> tuple[str, ...]:
     return tuple(c for c in message.extracted_comments if c.startswith(_OWN_NOTE))
 
 
-def _with_notes(message: Message, notes: Notes, known: tuple[str, ...] | None) -> Message:
-    """Replace our glossary notes in the extracted comments with the current ones."""
-    if message.obsolete:
-        return message
-    own = [c for c in message.extracted_comments if not c.startswith(_OWN_NOTE)]
-    current = known if known is not None else tuple(notes(message.msgid))
-    return dataclasses.replace(message, extracted_comments=(*own, *current))
+def _comments(
+    entry: Message, notes: Notes | None, known: tuple[str, ...] | None
+) -> tuple[str, ...]:
+    """The template's extracted comments with our glossary notes: the known ones, else the
+    current ones for its msgid."""
+    if notes is None:
+        return entry.extracted_comments
+    own = [c for c in entry.extracted_comments if not c.startswith(_OWN_NOTE)]
+    current = known if known is not None else tuple(notes(entry.msgid))
+    return (*own, *current)
 
 
 def _header(template: Catalog, old: Catalog | None, lang: str, created: str) -> Message:

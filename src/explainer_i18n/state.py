@@ -122,20 +122,24 @@ def relative(root: Path, path: Path) -> str:
 
 
 def memo_files(root: Path, files: list[Path], hashes: dict[Path, str]) -> dict[str, FileMemo]:
-    """What the files are now, for ``State.record``; ``hashes`` saves rereading known content."""
+    """What the files are now, for ``State.record``; ``hashes`` saves rereading known content,
+    and a file many jobs share (the glossary) is read once while its signature holds."""
     memos = {}
     for path in files:
         sig = signature(path)
         if sig is None:
             continue
-        known = hashes.get(path)
+        known = hashes.get(path) or _SHARED_HASHES.get((path, sig))
         if known is None:
             data = read_regular(path)
             if data is None:
                 continue
-            known = digest(data)
+            known = _SHARED_HASHES[(path, sig)] = digest(data)
         memos[relative(root, path)] = FileMemo(sig, known)
     return memos
+
+
+_SHARED_HASHES: dict[tuple[Path, Signature], str] = {}
 
 
 def job_key(*parts: object) -> str:

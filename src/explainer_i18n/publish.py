@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from explainer_i18n import cldr
+from explainer_i18n import cldr, quick
 from explainer_i18n.editions import render_html, render_json, render_markdown
 from explainer_i18n.fsio import read_bytes
 from explainer_i18n.model import Catalog, Document, Segment
@@ -119,8 +119,14 @@ def build_project(
     outcome = Outcome(
         key=job_key("build", min_translated, project.config.languages, project.config.segmentation)
     )
+    sources = project.sources()
+    names = [f"build:{lang}:{slug_of(p)}" for p in sources for lang in languages]
+    settings = quick.settings_lines(project.root)
+    if quick.unchanged(project.root, "build", outcome.key, names, settings):
+        report.unchanged = len(names)
+        return report
     jobs: list[Job] = []
-    for path in project.sources():
+    for path in sources:
         slug = slug_of(path)
         for lang in languages:
             outputs = [project.edition(lang, slug, fmt) for fmt in FORMATS]
@@ -147,6 +153,7 @@ def build_project(
     # Only complete edition sets are remembered: a partial one is rebuilt and reported each time.
     remembered = [dataclasses.replace(job, result=_verdict(job).complete) for job in done]
     finish(project, state, remembered, outcome)
+    quick.remember(project.root, state, "build", outcome.key, names, settings)
     return report
 
 

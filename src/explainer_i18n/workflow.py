@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from explainer_i18n import extract as extract_mod
-from explainer_i18n import lemma_memory
+from explainer_i18n import quick
 from explainer_i18n.errors import UsageError
 from explainer_i18n.fsio import commit, discard, new_run_id, read_bytes, stage
 from explainer_i18n.glossary_io import glossary_for, glossary_notes_for
@@ -156,8 +156,15 @@ def extract_project(
 ) -> Outcome:
     """Write every source's template; a template is rewritten only when its content changes."""
     outcome = Outcome(key=job_key("extract", project.config.segmentation))
+    sources = project.sources()
+    names = [f"extract:{slug_of(p)}" for p in sources]
+    settings = quick.settings_lines(project.root)
+    if quick.unchanged(project.root, "extract", outcome.key, names, settings):
+        outcome.skipped = len(names)
+        return outcome
     jobs = [
-        (f"extract:{slug_of(p)}", [p, project.template(slug_of(p))], p) for p in project.sources()
+        (name, [p, project.template(slug_of(p))], p)
+        for name, p in zip(names, sources, strict=True)
     ]
     state = load_state(project.root, "extract")
     stale = stale_jobs(state, jobs, outcome.key, outcome)
@@ -167,6 +174,7 @@ def extract_project(
         outcome.changed = [c for d in done for c in d.changed]
     else:
         finish(project, state, done, outcome)
+        quick.remember(project.root, state, "extract", outcome.key, names, settings)
     return outcome
 
 
@@ -210,16 +218,23 @@ def update_project(
 ) -> Outcome:
     """Create or update every language's catalog from its template."""
     outcome = Outcome(key=job_key("update", prune_obsolete, project.config.source_language))
+    sources = project.sources()
+    languages = project.config.languages
+    names = [f"update:{lang}:{slug_of(p)}" for p in sources for lang in languages]
+    settings = quick.settings_lines(project.root)
+    if quick.unchanged(project.root, "update", outcome.key, names, settings):
+        outcome.skipped = len(names)
+        return outcome
     glossary = [project.glossary()] if project.glossary().exists() else []
     jobs: list[Job] = []
-    for path in project.sources():
+    for path in sources:
         slug = slug_of(path)
         template = project.template(slug)
         if not template.exists():
             raise UsageError(
                 f"no template {project.display(template)} for {project.display(path)}; run extract first"
             )
-        for lang in project.config.languages:
+        for lang in languages:
             files = [template, project.catalog(lang, slug), *glossary]
             jobs.append((f"update:{lang}:{slug}", files, (slug, lang, False)))
     state = load_state(project.root, "update")
@@ -227,11 +242,11 @@ def update_project(
     stale = stale_jobs(state, jobs, outcome.key, outcome)
     stamp = extract_mod.po_timestamp(now())
     done = run_jobs(project, _update_chunk, stale, check, stamp, prune_obsolete, progress=progress)
-    lemma_memory.merge(project.root)
     if check:
         outcome.changed = [c for d in done for c in d.changed]
     else:
         finish(project, state, done, outcome)
+        quick.remember(project.root, state, "update", outcome.key, names, settings)
     return outcome
 
 
@@ -256,7 +271,6 @@ def _update_chunk(
 ) -> list[Done]:
     """Update a share of the catalogs, reading each template once."""
     glossary = glossary_for(project)
-    lemma_memory.recall(project.root)
     templates: dict[str, tuple[str, Catalog]] = {}
     done = []
     for slug, lang, reuse in jobs:
@@ -267,7 +281,6 @@ def _update_chunk(
             templates[slug] = (digest(data), parse_po(data, project.display(path)))
         merging = (stamp, prune, reuse)
         done.append(_update_one(project, slug, lang, templates[slug], run, merging, glossary))
-    lemma_memory.keep_learned(project.root)
     return done
 
 

@@ -1,0 +1,132 @@
+"""The whole-run fast path: a rerun with nothing changed ends early, any change is still seen."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from explainer_i18n import quick
+from explainer_i18n.project import open_project
+from explainer_i18n.publish import build_project
+from explainer_i18n.workflow import extract_project, update_project
+
+from .test_cli import P1, Q1, SOURCE, run, snapshot, translate
+
+KINDS = ("extract", "update", "build")
+
+
+@pytest.fixture
+def built(make_project: Callable[..., Path]) -> Path:
+    """A project with one translated explainer, extracted, updated and built."""
+    root = make_project({"x.txt": SOURCE}, 'languages = ["en", "uk"]\n')
+    assert run(root, "extract").exit_code == 0
+    assert run(root, "update").exit_code == 0
+    translate(root / "locales/en/LC_MESSAGES/x.po", {Q1: "What next?", P1: "Talks go on."})
+    translate(root / "locales/uk/LC_MESSAGES/x.po", {Q1: "Що далі?", P1: "Переговори тривають."})
+    assert run(root, "update").exit_code == 0
+    assert run(root, "build").exit_code == 0
+    return root
+
+
+def _looks_unchanged(root: Path, kind: str) -> bool:
+    """Whether a run of ``kind`` would end at once (its own key and job names, as it computes)."""
+    project = open_project(root)
+    memo = (root / ".explainer-i18n" / f"{kind}.quick.json").exists()
+    if not memo:
+        return False
+    runs = {"extract": extract_project, "update": update_project}
+    before = snapshot(root)
+    if kind == "build":
+        report = build_project(project)
+        skipped, wrote = report.unchanged, report.written
+    else:
+        outcome = runs[kind](project)
+        skipped, wrote = outcome.skipped, outcome.changed
+    assert snapshot(root) == before and not wrote
+    return skipped > 0
+
+
+def test_a_finished_pipeline_leaves_quick_files_and_reruns_end_early(built: Path) -> None:
+    """After complete runs each command's rerun ends at once and changes no byte."""
+    for kind in KINDS:
+        assert (built / ".explainer-i18n" / f"{kind}.quick.json").is_file()
+        assert _looks_unchanged(built, kind)
+
+
+def test_a_source_edit_of_the_same_size_is_seen(built: Path) -> None:
+    """Changing one letter of a source (same size) makes extract write the template again."""
+    source = built / "source/x.txt"
+    source.write_text(SOURCE.replace("weiter", "waiter"), encoding="utf-8")
+    assert run(built, "extract").exit_code == 0
+    assert "waiter" in (built / "locales/templates/x.pot").read_text(encoding="utf-8")
+
+
+def test_a_deleted_edition_is_written_again(built: Path) -> None:
+    """An edition removed by hand is rebuilt on the next run."""
+    (built / "build/uk/x.html").unlink()
+    assert run(built, "build").exit_code == 0
+    assert (built / "build/uk/x.html").is_file()
+
+
+def test_a_translator_edit_is_seen_by_build(built: Path) -> None:
+    """A changed translation reaches the editions."""
+    po = built / "locales/en/LC_MESSAGES/x.po"
+    po.write_text(po.read_text(encoding="utf-8").replace("What next?", "What now?"), "utf-8")
+    assert run(built, "build").exit_code == 0
+    assert "What now?" in (built / "build/en/x.txt").read_text(encoding="utf-8")
+
+
+def test_settings_change_sends_runs_down_the_ordinary_path(built: Path) -> None:
+    """Editing the settings file, even to the same meaning, turns the fast path off."""
+    key = extract_project(open_project(built)).key
+    assert quick.unchanged(built, "extract", key, ["extract:x"], quick.settings_lines(built))
+    config = built / "explainer-i18n.toml"
+    config.write_text('languages = ["en", "uk"]  # two\n', encoding="utf-8")
+    assert not quick.unchanged(built, "extract", key, ["extract:x"], quick.settings_lines(built))
+
+
+def test_quick_answer_depends_on_every_recorded_file(built: Path) -> None:
+    """Each file the jobs depend on, touched alone, makes the quick answer no."""
+    project = open_project(built)
+    key = update_project(project).key
+    names = ["update:en:x", "update:uk:x"]
+    settings = quick.settings_lines(built)
+    assert quick.unchanged(built, "update", key, names, settings)
+    assert not quick.unchanged(built, "update", key, names[:1], settings)
+    assert not quick.unchanged(built, "update", key + "0", names, settings)
+    assert not quick.unchanged(built, "update", key, names, [*settings, "other"])
+    for rel in ("locales/templates/x.pot", "locales/uk/LC_MESSAGES/x.po"):
+        path = built / rel
+        stat = path.stat()
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+        assert not quick.unchanged(built, "update", key, names, settings), rel
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        assert quick.unchanged(built, "update", key, names, settings)
+
+
+def test_blocked_build_keeps_no_quick_file(built: Path) -> None:
+    """When an edition is blocked, the next build looks at every job again."""
+    po = built / "locales/uk/LC_MESSAGES/x.po"
+    po.write_text(po.read_text(encoding="utf-8").replace("Що далі?", ""), "utf-8")
+    assert run(built, "build").exit_code == 1
+    assert not (built / ".explainer-i18n" / "build.quick.json").exists()
+    assert run(built, "build").exit_code == 1
+
+
+def test_a_new_source_is_extracted(built: Path) -> None:
+    """A source added after a finished run is extracted by the next one."""
+    (built / "source/y.txt").write_text(SOURCE, encoding="utf-8")
+    assert run(built, "extract").exit_code == 0
+    assert (built / "locales/templates/y.pot").is_file()
+
+
+def test_a_state_folder_linked_elsewhere_is_still_refused(built: Path, tmp_path: Path) -> None:
+    """The fast path never hides the refusal of a state folder that points outside."""
+    elsewhere = tmp_path / "elsewhere"
+    (built / ".explainer-i18n").rename(elsewhere)
+    (built / ".explainer-i18n").symlink_to(elsewhere)
+    result = run(built, "update")
+    assert result.exit_code == 2 and "points outside the project" in result.output

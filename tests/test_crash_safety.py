@@ -4,7 +4,8 @@
 SIGKILL at random moments while they work. The valid versions of each file are the one before
 the run and the one an uninterrupted run writes; anything else (a truncated file, a file that
 vanished, a stray file) fails. Leftover temporary files must be named ``.NAME.*.tmp`` beside a
-file the run writes, and the next run must complete and give the uninterrupted result.
+file the run writes, and the next run must complete, give the uninterrupted result and
+remove the leftovers.
 ``EXPLAINER_CRASH_TRIALS`` sets the number of kills per command (default 100).
 """
 
@@ -46,8 +47,8 @@ TRIALS = int(os.environ.get("EXPLAINER_CRASH_TRIALS", "100"))
 LANGS = ("en", "uk", "fr")
 SOURCES = 3
 """Explainers in the killed projects: 9 catalogs, 36 editions; small, so kills land in the work."""
-TEMP = re.compile(r"\.(?P<name>.+)\.[^./]+\.tmp")
-"""``.NAME.<run>.tmp`` (staged outputs) and ``.NAME.<random>.tmp`` (mkstemp, the state)."""
+TEMP = re.compile(r"\.(?P<name>.+)\.\d+-[0-9a-f]{8}\.tmp")
+"""``.NAME.<pid>-<hex>.tmp``: staged outputs and atomically written state files."""
 
 Files = dict[str, bytes]
 Prepare = Callable[[Path, int], Path]
@@ -327,7 +328,9 @@ def crash_trials(tmp_path: Path, base: Path, args: tuple[str, ...], seed: int) -
             kinds["finished before the kill" if trial.finished else kind] += 1
             code, stderr = invoke(trial.root, *args)  # the next run, leftovers in place
             assert code == expected_code, stderr
-            assert without(files_of(trial.root), STATE) == without(new, STATE)
+            after = files_of(trial.root)
+            assert without(after, STATE) == without(new, STATE)
+            assert not [k for k in after if _is_temp(k)], "the next run must sweep leftovers"
             shutil.rmtree(trial.root)
     return kinds
 

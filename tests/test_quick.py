@@ -130,3 +130,15 @@ def test_a_state_folder_linked_elsewhere_is_still_refused(built: Path, tmp_path:
     (built / ".explainer-i18n").symlink_to(elsewhere)
     result = run(built, "update")
     assert result.exit_code == 2 and "points outside the project" in result.output
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_leftovers_of_a_killed_run_are_swept_by_the_next(built: Path, kind: str) -> None:
+    """A temporary file left beside an output changes its folder, so the next run sweeps it."""
+    folder = {"extract": "locales/templates", "update": "locales/uk/LC_MESSAGES"}
+    left = built / folder.get(kind, "build/uk") / ".x.out.4242-0badcafe.tmp"
+    left.write_bytes(b"half a file")
+    other = built / "locales/templates/.notes.txt"  # not ours: stays
+    other.write_bytes(b"a translator's file")
+    assert run(built, kind).exit_code == 0
+    assert not left.exists() and other.exists()

@@ -6,9 +6,9 @@ import contextlib
 import errno
 import fcntl
 import os
+import re
 import secrets
 import stat
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -46,9 +46,10 @@ def read_regular(path: Path) -> bytes | None:
 
 def write_atomic(path: Path, data: bytes, display: str) -> None:
     """Replace ``path`` with ``data`` so that readers see the old file or the new, never a mix."""
+    temp = str(path.parent / f".{path.name}.{new_run_id()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
     except OSError as error:
         raise InputError(f"cannot write: {error.strerror or error}", display) from None
     try:
@@ -109,6 +110,23 @@ def discard(folders: list[Path], run: str) -> None:
 def new_run_id() -> str:
     """A name part unique to this run, for its temporary files."""
     return f"{os.getpid()}-{secrets.token_hex(4)}"
+
+
+TEMPORARY = re.compile(r"\..+\.\d+-[0-9a-f]{8}\.tmp")
+"""The name of a temporary file of ours: ``.NAME.<pid>-<8 hex digits>.tmp``."""
+
+
+def sweep(folders: list[Path]) -> None:
+    """Remove the temporary files that killed or interrupted runs left in these folders.
+
+    Only for a run that holds the project lock: then no other run is writing, so every such
+    file is a leftover."""
+    for folder in folders:
+        for parent, _, names in os.walk(folder):  # links to folders are not followed
+            for name in names:
+                if name.startswith(".") and TEMPORARY.fullmatch(name):
+                    with contextlib.suppress(OSError):
+                        Path(parent, name).unlink()
 
 
 def _copy_mode(original: Path, temp: str) -> None:

@@ -20,6 +20,7 @@ from explainer_i18n.workflow import (
     Done,
     Job,
     Outcome,
+    clear_leftovers,
     finish,
     load_catalog,
     run_jobs,
@@ -125,6 +126,7 @@ def build_project(
     if quick.unchanged(project.root, "build", outcome.key, names, settings):
         report.unchanged = len(names)
         return report
+    clear_leftovers(project, check=False)
     jobs: list[Job] = []
     for path in sources:
         slug = slug_of(path)

@@ -3,10 +3,14 @@
 After a run in which every job is remembered in the state, the command writes a small file,
 ``.explainer-i18n/<command>.quick.json``: its settings key, a digest of its job names, and the
 stat signatures (size, mtime, inode) of every file those jobs read or wrote, as the jobs saw
-them, together with the project's settings files. The next run lists its jobs' names, stats those
-files and compares digests; when all agree there is nothing to do, and the run ends before it
-builds its jobs or reads the larger state. Any difference, or a missing or unreadable file, sends
-the run down the ordinary path, which looks at each job on its own.
+them, of the folders holding those files, and of the project's settings files. A run that was
+killed or failed created or removed temporary files in those folders, which changes their
+signatures, so the run after it goes the ordinary way and sweeps them.
+
+The next run lists its jobs' names, stats those files and folders and compares digests; when
+all agree there is nothing to do, and the run ends before it builds its jobs or reads the larger
+state. Any difference, or a missing or unreadable file, sends the run down the ordinary path,
+which looks at each job on its own.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ def unchanged(root: Path, kind: str, key: str, names: list[str], settings: list[
         memo = json.loads(_path(root, kind).read_text(encoding="utf-8"))
         if memo["names"] != _digest([key, *names]):
             return False
-        lines = _stat_lines(root, [str(rel) for rel in memo["files"]])
+        lines = _stat_lines(root, [str(rel) for rel in memo["files"] + memo["folders"]])
         return lines is not None and _digest(lines + settings) == memo["stats"]
     except (OSError, ValueError, KeyError, TypeError):
         return False
@@ -59,15 +63,29 @@ def remember(
     for name in names:
         memo = state.jobs.get(name)
         if memo is None or memo.key != key or (kind == "build" and memo.result is not True):
-            with contextlib.suppress(OSError):
-                path.unlink()
+            forget(root, kind)
             return
         seen.update((rel, tuple(f.sig)) for rel, f in memo.files.items())
     files = sorted(seen)
-    lines = [_line(rel, *seen[rel]) for rel in files]
-    data = {"names": _digest([key, *names]), "files": files, "stats": _digest(lines + settings)}
+    folders = sorted({str(Path(rel).parent) for rel in files})
+    now = _stat_lines(root, folders)
+    if now is None:
+        return
+    lines = [_line(rel, *seen[rel]) for rel in files] + now
+    data = {
+        "names": _digest([key, *names]),
+        "files": files,
+        "folders": folders,
+        "stats": _digest(lines + settings),
+    }
     with contextlib.suppress(Exception):
         write_atomic(path, json.dumps(data, separators=(",", ":")).encode("utf-8"), path.name)
+
+
+def forget(root: Path, kind: str) -> None:
+    """Remove the quick file: the next run looks at every job."""
+    with contextlib.suppress(OSError):
+        _path(root, kind).unlink()
 
 
 def _path(root: Path, kind: str) -> Path:

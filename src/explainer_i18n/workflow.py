@@ -12,7 +12,7 @@ from typing import Any
 from explainer_i18n import extract as extract_mod
 from explainer_i18n import quick
 from explainer_i18n.errors import UsageError
-from explainer_i18n.fsio import commit, discard, new_run_id, read_bytes, stage
+from explainer_i18n.fsio import commit, discard, new_run_id, read_bytes, stage, sweep
 from explainer_i18n.glossary_io import glossary_for, glossary_notes_for
 from explainer_i18n.merge import MergeStats, merge_catalog
 from explainer_i18n.model import Catalog, Document, Glossary
@@ -23,6 +23,7 @@ from explainer_i18n.project import BUILD_DIR, LOCALES_DIR, Project, slug_of
 from explainer_i18n.sentences import sentence_spans
 from explainer_i18n.source import decode_source, parse_source
 from explainer_i18n.state import (
+    STATE_DIR,
     State,
     digest,
     job_key,
@@ -123,6 +124,14 @@ def run_jobs(
         raise
 
 
+def clear_leftovers(project: Project, check: bool) -> None:
+    """Before a run that may write, remove the temporary files of runs that were killed (their
+    folders changed, so no quick answer skipped this). The caller holds the lock."""
+    if check:
+        return
+    sweep([project.root / LOCALES_DIR, project.root / BUILD_DIR, project.root / STATE_DIR])
+
+
 def finish(project: Project, state: State, done_jobs: list[Done], outcome: Outcome) -> None:
     """Move every staged file into place (all jobs succeeded) and remember the jobs."""
     for done in done_jobs:
@@ -162,6 +171,7 @@ def extract_project(
     if quick.unchanged(project.root, "extract", outcome.key, names, settings):
         outcome.skipped = len(names)
         return outcome
+    clear_leftovers(project, check)
     jobs = [
         (name, [p, project.template(slug_of(p))], p)
         for name, p in zip(names, sources, strict=True)
@@ -225,6 +235,7 @@ def update_project(
     if quick.unchanged(project.root, "update", outcome.key, names, settings):
         outcome.skipped = len(names)
         return outcome
+    clear_leftovers(project, check)
     glossary = [project.glossary()] if project.glossary().exists() else []
     jobs: list[Job] = []
     for path in sources:

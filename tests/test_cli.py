@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -228,3 +229,18 @@ def test_repository_project_builds_all_twelve_editions(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert len(list((root / "build").rglob("*.*"))) == 12
     assert "German" not in result.output
+
+
+def test_help_lists_every_command_and_extract_loads_no_checks(project: Path) -> None:
+    """--help names all six commands; a pipeline command runs without importing the checks."""
+    listed = CliRunner().invoke(cli, ["--help"]).output
+    for name in ("extract", "update", "build", "status", "check", "glossary"):
+        assert f"  {name} " in listed
+    code = (
+        "import sys\n"
+        "from explainer_i18n.cli import cli\n"
+        f"cli(['extract', '-q', '-C', {str(project)!r}], standalone_mode=False)\n"
+        "print('explainer_i18n.checking' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

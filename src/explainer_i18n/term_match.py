@@ -16,25 +16,19 @@ with the same capitalization, or as the exact surface."""
 
 
 class Words(NamedTuple):
-    """A normalized text with its tokens, each token's keys, and where each key occurs."""
+    """A normalized text with its tokens and each token's keys (every token offers its lower
+    case among them)."""
 
     text: str
     tokens: tuple[Token, ...]
     keys: tuple[frozenset[str], ...]
-    at: dict[str, list[int]]
-    """Key -> indexes of the tokens offering it, ascending (every token offers its lower case)."""
 
 
 def words_of(text: str, lang: str) -> Words:
     """Running text (a msgid or msgstr) normalized, tokenized and keyed for matching."""
     normalized = normalize(text)
     tokens = tokenize(normalized, lang)
-    keys = tuple(text_keys(token.text, lang) for token in tokens)
-    at: dict[str, list[int]] = {}
-    for i, token_keys in enumerate(keys):
-        for key in token_keys:
-            at.setdefault(key, []).append(i)
-    return Words(normalized, tokens, keys, at)
+    return Words(normalized, tokens, tuple([text_keys(token.text, lang) for token in tokens]))
 
 
 @dataclass(frozen=True)
@@ -49,11 +43,14 @@ class Variant:
     """Per word, how it joins the word before it (the first entry is not used)."""
     mode: Mode
 
-    def starts(self, words: Words) -> set[int]:
-        """Indexes of the tokens that may begin this variant (a superset, by first-word keys)."""
+    def starts(self, words: Words) -> list[int]:
+        """Indexes of the tokens that may begin this variant (a superset, by first-word keys),
+        ascending."""
         if self.mode == "literal":
-            return set(words.at.get(self.surfaces[0].lower(), ()))
-        return {i for key in self.keys[0] for i in words.at.get(key, ())}
+            lower = self.surfaces[0].lower()
+            return [i for i, keys in enumerate(words.keys) if lower in keys]
+        first = self.keys[0]
+        return [i for i, keys in enumerate(words.keys) if not first.isdisjoint(keys)]
 
     def matches_at(self, words: Words, i: int) -> bool:
         """Whether the variant's words are the text tokens starting at index ``i``."""

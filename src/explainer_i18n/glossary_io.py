@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
 
 from explainer_i18n.errors import InputError, UsageError
@@ -51,7 +53,20 @@ def glossary_for(project: Project) -> Glossary | None:
 
 
 def glossary_notes_for(glossary: Glossary | None, lang: str, source_lang: str) -> Notes | None:
-    """The glossary notes for one language's catalogs, or None without a glossary."""
+    """The glossary notes for one language's catalogs, or None without a glossary; the notes
+    of a msgid are worked out once per process and language (most catalogs of a project share
+    sentences, and each template has a catalog per language)."""
     if glossary is None:
         return None
-    return lambda msgid: glossary_notes(msgid, lang, glossary, source_lang)
+    key = (lang, source_lang)
+    cached = _NOTES.get(key)
+    if cached is None or cached[0] is not glossary:
+        notes = functools.lru_cache(maxsize=65_536)(
+            lambda msgid: tuple(glossary_notes(msgid, lang, glossary, source_lang))
+        )
+        cached = _NOTES[key] = (glossary, notes)
+    remembered = cached[1]
+    return lambda msgid: list(remembered(msgid))
+
+
+_NOTES: dict[tuple[str, str], tuple[Glossary, Callable[[str], tuple[str, ...]]]] = {}

@@ -135,7 +135,11 @@ def _parse_xml(text: str, path: str) -> _Node:
     try:
         parser.parse(source)
     except DefusedXmlException as error:
-        raise InputError(f"unsafe XML refused ({type(error).__name__})", path) from None
+        where = parser.getLineNumber()  # expat stops on the declaration it refused
+        line = where if isinstance(where, int) and where > 0 else None
+        name = getattr(error, "name", None)
+        what = f"entity {name!r} declared" if name else type(error).__name__
+        raise InputError(f"unsafe XML refused: {what}", path, line) from None
     except SAXException as error:
         message = f"not well-formed XML: {error.getMessage()}"
         raise InputError(message, path, _line(error)) from None

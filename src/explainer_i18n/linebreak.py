@@ -12,7 +12,9 @@ regional indicators or mandatory-break characters takes a direct port of the lib
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from collections.abc import Callable
 from itertools import accumulate
 
 from explainer_i18n.linebreak_data import PAIR_TABLE, PAIRS, RUNS
@@ -38,6 +40,28 @@ def _decode_runs() -> tuple[list[int], list[tuple[int, int]]]:
 
 
 _STARTS, _PAIRS = _decode_runs()
+
+
+def _characters(wanted: Callable[[int, int], bool]) -> re.Pattern[str]:
+    """A character class of the BMP characters whose class and width (as libunistring's tables
+    give them, before the Hangul rule) are ``wanted``, and of every character beyond the BMP
+    (which a caller looks up one by one): that shape keeps the class a fast bitmap."""
+    ranges: list[list[int]] = []
+    for start, end, (cls, width) in zip(_STARTS, [*_STARTS[1:], 0x110000], _PAIRS, strict=True):
+        if start >= 0x10000 or not wanted(cls, width):
+            continue
+        if ranges and ranges[-1][1] == start:
+            ranges[-1][1] = min(end, 0x10000)
+        else:
+            ranges.append([start, min(end, 0x10000)])
+    bmp = "".join(f"\\u{low:04x}-\\u{high - 1:04x}" for low, high in ranges)
+    return re.compile(f"[{bmp}\\U00010000-\\U0010ffff]")
+
+
+# Which path a text takes (see _path), and whether it may hold wide characters.
+_NOT_PLAIN = _characters(lambda cls, width: cls in _COMPLEX or width != 1)
+_NEEDS_FULL = _characters(lambda cls, width: cls in _COMPLEX)
+_WIDE = _characters(lambda cls, width: width == 2)
 
 
 def _properties(code: int) -> tuple[int, int]:
@@ -81,28 +105,52 @@ _KIND_OF = _Kind()
 _WORDS = frozenset((AL, NU, HL))  # no break between two of these without a space
 
 
-def break_positions(text: str, start_column: int, width: int, final_newline: bool) -> list[int]:
+def break_positions(
+    text: str, start_column: int, width: int, final_newline: bool, first_only: bool = False
+) -> list[int]:
     """Indices of ``text`` before which msgcat starts a new line.
 
     ``text`` is a string body as written between quotes (a backslash and the character after it
     are never split); ``start_column`` is the column the first line starts at and ``width`` the
     columns a line may fill, both counted the way gettext's ``wrap()`` passes them;
-    ``final_newline`` keeps a closing ``\\n`` escape on the line before it."""
-    if not text:
+    ``final_newline`` keeps a closing ``\\n`` escape on the line before it. With ``first_only``
+    the list may stop after its first index, which tells whether the text is broken at all."""
+    if not text or _fits(text, start_column, width):
         return []
-    kind = max(map(_KIND_OF.__getitem__, set(text)))
+    kind = _path(text)
     if kind == 0:
-        if start_column + len(text) <= width:
-            return []
-        return _greedy(text, start_column, width, final_newline, None)
+        return _greedy(text, start_column, width, final_newline, None, first_only)
     if kind == 1:
         prefix = [0, *accumulate(_WIDTH_OF[c] for c in text)]
-        return _greedy(text, start_column, width, final_newline, prefix)
+        return _greedy(text, start_column, width, final_newline, prefix, first_only)
     return _full(text, start_column, width, final_newline)
 
 
+def _path(text: str) -> int:
+    """The path ``text`` needs, the highest of its characters' (``_Kind``); two searches in C
+    settle it for text within the BMP."""
+    if _NOT_PLAIN.search(text) is None:
+        return 0
+    if _NEEDS_FULL.search(text) is None:
+        return 1
+    return max(map(_KIND_OF.__getitem__, set(text)))
+
+
+def _fits(text: str, start_column: int, width: int) -> bool:
+    """Whether ``text`` fits in ``width`` columns from ``start_column`` on, so that msgcat
+    breaks it nowhere; a quick test that may answer False for some text that fits."""
+    if start_column + len(text) > width:
+        return False
+    return text.isascii() or _WIDE.search(text) is None
+
+
 def _greedy(
-    text: str, column: int, width: int, final_newline: bool, prefix: list[int] | None
+    text: str,
+    column: int,
+    width: int,
+    final_newline: bool,
+    prefix: list[int] | None,
+    first_only: bool,
 ) -> list[int]:
     """Fill lines greedily, testing break opportunities only near each line end."""
     size = len(text)
@@ -125,6 +173,8 @@ def _greedy(
             if found is None:
                 return breaks
         breaks.append(found)
+        if first_only:
+            return breaks
         start, column = found, 0
 
 

@@ -36,6 +36,12 @@ _TRAILING_LINE = re.compile(r"(?<=.):(\d+)$", re.DOTALL)
 _TRICKY_REFERENCES = re.compile(
     r"[\u2068\f\v\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]|:\s|\s:|:$"
 )
+# An item that reads back as itself: a name without colons and at most a line number written
+# the way it is printed (no leading zero, not long enough to be capped).
+_CANONICAL_ITEM = re.compile(r"[^:]+(?::[1-9][0-9]{0,17})?")
+# ... and one that is also written as itself: printable ASCII, no blank, no leading "./".
+_PLAIN_ITEM = re.compile(r"(?!\./)[!-9;-~]+(?::[1-9][0-9]{0,17})?")
+_ONE_PLAIN_ITEM = re.compile(r" ?([!-9;-~]+(?::[1-9][0-9]{0,17})?)")
 
 
 def number(digits: str) -> int:
@@ -118,6 +124,25 @@ def _range(value: str) -> tuple[int, int] | None:
 # --- references --------------------------------------------------------------------------------
 
 
+def reference_items(lines: list[str]) -> tuple[str, ...]:
+    """The items of all ``#:`` lines of an entry, each file/line pair once as gettext keeps them.
+    The lines are read as one text because gettext 0.21 may fill an isolated file name over two
+    lines."""
+    if len(lines) == 1 and (single := _ONE_PLAIN_ITEM.fullmatch(lines[0])):
+        return (single.group(1),)
+    text = " ".join(lines)
+    tokens = text.split()
+    if _TRICKY_REFERENCES.search(text) is None and all(map(_CANONICAL_ITEM.fullmatch, tokens)):
+        return tuple(dict.fromkeys(tokens))  # each token reads back as itself
+    return _items_read(text)
+
+
+def _items_read(text: str) -> tuple[str, ...]:
+    """What ``reference_items`` answers, found item by item."""
+    items = (name if line is None else f"{name}:{line}" for name, line in read_references(text))
+    return tuple(dict.fromkeys(items))
+
+
 def read_references(text: str) -> list[tuple[str, int | None]]:
     """The file/line pairs of a ``#:`` line, as gettext 0.22 reads them (isolated names too)."""
     return _references(text, isolates=True)
@@ -146,11 +171,12 @@ def _references(text: str, isolates: bool) -> list[tuple[str, int | None]]:
 
 
 def _plain_reference(token: str) -> tuple[str, int | None]:
-    """A lone ``file`` or ``file:line`` item (the common case, checked by the caller)."""
-    match = _TRAILING_LINE.search(token)
-    if match is None:
-        return token, None
-    return token[: match.start()], number(match.group(1))
+    """A lone ``file`` or ``file:line`` item (the common case, checked by the caller); the same
+    as ``_TRAILING_LINE`` for a token without blanks, whose digits are the ones ``\\d`` takes."""
+    name, colon, digits = token.rpartition(":")
+    if colon and name and digits.isdecimal():
+        return name, number(digits)
+    return token, None
 
 
 def _line_number(text: str, name: str, pos: int, isolated: bool) -> tuple[str, int | None, int]:
@@ -188,6 +214,15 @@ def _digits_at(text: str, pos: int) -> tuple[int, int] | None:
 
 def reference_lines(references: tuple[str, ...], page_width: int) -> list[str]:
     """The ``#:`` lines msgcat writes for these references (none for none)."""
+    if len(references) == 1 and _PLAIN_ITEM.fullmatch(references[0]):
+        return [f"#: {references[0]}"]  # the first item goes on its line whatever its size
+    if all(map(_PLAIN_ITEM.fullmatch, references)):
+        return _fill(list(dict.fromkeys(references)), page_width)  # each is written as it is
+    return _lines_written(references, page_width)
+
+
+def _lines_written(references: tuple[str, ...], page_width: int) -> list[str]:
+    """What ``reference_lines`` answers, found item by item."""
     rendered = " ".join(_render(item) for item in references if item)
     seen: set[tuple[str, int | None]] = set()
     items: list[str] = []

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from explainer_i18n.model import Message
-from explainer_i18n.po_comments import number, read_references
+from explainer_i18n.po_comments import flag_tokens, number, reference_items
 
 _FOLLOWS = {
     "msgctxt": (None,),
@@ -16,15 +17,37 @@ _FOLLOWS = {
 _PREVIOUS_FOLLOWS = {"msgctxt": (None,), "msgid": (None, "msgctxt"), "msgid_plural": ("msgid",)}
 
 
+CommentParts = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+"""An entry's translator comments, extracted comments, references and flags."""
+
+
+def read_comments(lines: Iterable[str]) -> CommentParts:
+    """Read an entry's comment lines (``#~`` and ``#|`` lines are the caller's) as gettext does:
+    ``# x`` and ``#. x`` lose one leading space, a later flags line replaces an earlier one, and
+    the ``#:`` lines are read together."""
+    translator: list[str] = []
+    extracted: list[str] = []
+    references: list[str] = []
+    flags: list[str] = []
+    for line in lines:
+        kind = line[1:2]
+        if kind == ".":
+            extracted.append(line[3:] if line[2:3] == " " else line[2:])
+        elif kind == ":":
+            references.append(line[2:])
+        elif kind in (",", "!"):
+            flags = flag_tokens(line[2:])
+        else:
+            translator.append(line[2:] if kind == " " else line[1:])
+    return tuple(translator), tuple(extracted), reference_items(references), tuple(flags)
+
+
 @dataclass
 class Draft:
     """One entry while its lines are read; ``message()`` turns it into a record."""
 
-    translator: list[str] = field(default_factory=list)
-    extracted: list[str] = field(default_factory=list)
-    references: list[str] = field(default_factory=list)
-    """The text of the ``#:`` lines, read together when the entry is finished."""
-    flags: list[str] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+    """The comment lines other than ``#|`` ones, read when the entry is finished."""
     keywords: list[tuple[str, int]] = field(default_factory=list)
     """Keywords read so far (``msgstr[1]`` with its index) and their lines."""
     values: dict[str, list[str]] = field(default_factory=dict)
@@ -92,16 +115,17 @@ class Draft:
         previous = {name: "".join(parts) for name, parts in self.previous.items()}
         plural = values.get("msgid_plural")
         forms = tuple(v for k, v in values.items() if k.startswith("msgstr["))
+        translator, extracted, references, flags = read_comments(self.comments)
         return Message(
             msgid=values["msgid"],
             msgstr=values.get("msgstr", ""),
             msgctxt=values.get("msgctxt"),
             msgid_plural=plural,
             msgstr_plural=forms,
-            flags=tuple(self.flags),
-            translator_comments=tuple(self.translator),
-            extracted_comments=tuple(self.extracted),
-            references=_references(self.references),
+            flags=flags,
+            translator_comments=translator,
+            extracted_comments=extracted,
+            references=references,
             previous_msgctxt=previous.get("msgctxt"),
             previous_msgid=previous.get("msgid"),
             previous_msgid_plural=previous.get("msgid_plural"),
@@ -133,13 +157,3 @@ def _order_problem(
         return f"{keyword} before any msgid"
     where = next(line for name, line in reversed(keywords) if name == last)
     return f"{keyword} out of order: it cannot follow the {last} at line {where}"
-
-
-def _references(lines: list[str]) -> tuple[str, ...]:
-    """The items of all ``#:`` lines, each file/line pair once as gettext keeps them. The lines
-    are read as one text because gettext 0.21 may fill an isolated file name over two lines."""
-    items = (
-        name if line is None else f"{name}:{line}"
-        for name, line in read_references(" ".join(lines))
-    )
-    return tuple(dict.fromkeys(items))

@@ -7,6 +7,9 @@ hex ones must form UTF-8). It is stricter in a few places: the file must be UTF-
 dropped, CRLF line ends are accepted), a keyword and its first string share a line, entries may
 not repeat a context and msgid (obsolete ones included, as gettext also refuses), and plural
 entries must have as many ``msgstr[n]`` as the header's ``nplurals``.
+
+Catalogs of the usual shape are read by :mod:`explainer_i18n.po_fastread` a whole entry at a
+time, with the same result; any file it does not take is read here line by line.
 """
 
 from __future__ import annotations
@@ -16,14 +19,13 @@ from pathlib import Path
 
 from explainer_i18n.errors import InputError
 from explainer_i18n.model import Catalog, Message
-from explainer_i18n.po_comments import flag_tokens, number
+from explainer_i18n.po_comments import number
 from explainer_i18n.po_draft import Draft
+from explainer_i18n.po_fastread import UNESCAPES, read_usual
 
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[\s\"]|$)")
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"[ \t\f\v]*', re.DOTALL)
 _ESCAPE = re.compile(r'\\(?:([ntrabfv"\\])|([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))', re.DOTALL)
-_SIMPLE = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
-_SIMPLE |= {'"': '"', "\\": "\\"}
 _CHARSET_BYTES = re.compile(rb"charset=([^\s\"\\]+)")
 _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
 
@@ -37,9 +39,17 @@ def read_catalog(path: Path, display: str) -> Catalog:
     return parse_po(data, display)
 
 
-def parse_po(data: bytes, path: str) -> Catalog:
-    """Parse PO bytes; ``path`` names the file in errors."""
+def parse_po(data: bytes, path: str, *, strict: bool = False) -> Catalog:
+    """Parse PO bytes; ``path`` names the file in errors. ``strict`` reads every file line by
+    line, even one the whole-entry reader would take (the result is the same)."""
     text = _decode(data, path)
+    messages = None if strict else read_usual(text)
+    if messages is None:
+        messages = _read_lines(text, path)
+    return _catalog(messages, path, ascii_only=text.isascii())
+
+
+def _read_lines(text: str, path: str) -> list[Message]:
     reader = _Reader(path)
     lines = text.split("\n")
     carried, first = "", 0
@@ -51,7 +61,7 @@ def parse_po(data: bytes, path: str) -> Catalog:
         line, carried = carried + line, ""
         reader.feed(line[:-1] if line.endswith("\r") else line, first or index)
         first = 0
-    return _catalog(reader.finish(), path, ascii_only=text.isascii())
+    return reader.finish()
 
 
 def _decode(data: bytes, path: str) -> str:
@@ -115,14 +125,8 @@ class _Reader:
         self.start_comments(number)
         if kind == "|":
             self.keyword_or_string(line[2:], number, obsolete_comment, previous=True)
-        elif kind in (",", "!"):
-            self.draft.flags = flag_tokens(line[2:])
-        elif kind == ".":
-            self.draft.extracted.append(line[3:] if line[2:3] == " " else line[2:])
-        elif kind == ":":
-            self.draft.references.append(line[2:])
         else:
-            self.draft.translator.append(line[2:] if kind == " " else line[1:])
+            self.draft.comments.append(line)
 
     def obsolete(self, rest: str, number: int) -> None:
         if rest[:1] == "|":
@@ -197,7 +201,7 @@ class _Reader:
         def replace(match: re.Match[str]) -> str:
             if match.group(4) is not None:
                 raise self.error(f"invalid escape sequence \\{match.group(4)}", number)
-            return _SIMPLE[match.group(1)]
+            return UNESCAPES[match.group(1)]
 
         return _ESCAPE.sub(replace, body)
 
@@ -212,7 +216,7 @@ class _Reader:
             if other is not None:
                 raise self.error(f"invalid escape sequence \\{other}", number)
             if simple is not None:
-                out += _SIMPLE[simple].encode("ascii")
+                out += UNESCAPES[simple].encode("ascii")
                 continue
             value = int(octal, 8) if octal else int(hexadecimal, 16)
             if value & 0xFF == 0:

@@ -58,14 +58,29 @@ def _first_msgstr(message: Message) -> str:
 
 def _entry(message: Message, width: int) -> str:
     lines = _comment_lines(message, width)
-    state = read_flags(message.flags)
-    flags = (("fuzzy",) if state.fuzzy and _first_msgstr(message) else ()) + state.flags
-    if message.obsolete:  # msgcat keeps no range on obsolete entries
-        flags = tuple(flag for flag in flags if not flag.startswith("range: "))
+    flags, no_wrap = _flags_line(message.flags, bool(_first_msgstr(message)), message.obsolete)
     if flags:
-        lines.append("#, " + ", ".join(flags))
-    wrap_width = _UNWRAPPED if state.no_wrap else width
+        lines.append(flags)
+    wrap_width = _UNWRAPPED if no_wrap else width
+    lines += _previous_lines(message, wrap_width)
+    prefix = "#~ " if message.obsolete else ""
+    if message.msgctxt is not None:
+        lines += _field(prefix, "msgctxt", message.msgctxt, wrap_width)
+    lines += _field(prefix, "msgid", message.msgid, wrap_width)
+    if message.msgid_plural is None:
+        lines += _field(prefix, "msgstr", message.msgstr, wrap_width)
+    else:
+        lines += _field(prefix, "msgid_plural", message.msgid_plural, wrap_width)
+        for index, form in enumerate(message.msgstr_plural or ("", "")):
+            lines += _field(prefix, f"msgstr[{index}]", form, wrap_width)
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _previous_lines(message: Message, wrap_width: int) -> list[str]:
+    """The ``#|`` lines: the msgctxt, msgid and msgid_plural this translation was made for."""
     previous = "#~| " if message.obsolete else "#| "
+    lines: list[str] = []
     for name, value in (
         ("msgctxt", message.previous_msgctxt),
         ("msgid", message.previous_msgid),
@@ -73,24 +88,33 @@ def _entry(message: Message, width: int) -> str:
     ):
         if value is not None:
             lines += _field(previous, name, value, wrap_width)
-    prefix = "#~ " if message.obsolete else ""
-    for name, value in _fields(message):
-        lines += _field(prefix, name, value, wrap_width)
-    lines.append("")
-    return "\n".join(lines)
+    return lines
+
+
+@lru_cache(maxsize=1024)
+def _flags_line(flags: tuple[str, ...], translated: bool, obsolete: bool) -> tuple[str, bool]:
+    """The ``#,`` line msgcat writes for these flags (empty for none), and whether it is no-wrap.
+    Entries share a few sets of flags, so each is read once."""
+    state = read_flags(flags)
+    written = (("fuzzy",) if state.fuzzy and translated else ()) + state.flags
+    if obsolete:  # msgcat keeps no range on obsolete entries
+        written = tuple(flag for flag in written if not flag.startswith("range: "))
+    return ("#, " + ", ".join(written) if written else ""), state.no_wrap
 
 
 def _comment_lines(message: Message, width: int) -> list[str]:
-    lines = [
-        f"# {_keep_line(line)}" if line else "#"
-        for comment in message.translator_comments
-        for line in comment.split("\n")
-    ]
-    lines += [
-        f"#. {_keep_line(line)}" if line else "#."
-        for comment in message.extracted_comments
-        for line in comment.split("\n")
-    ]
+    lines: list[str] = []
+    for mark, comments in (
+        ("#", message.translator_comments),
+        ("#.", message.extracted_comments),
+    ):
+        for comment in comments:
+            if "\n" in comment or comment.endswith("\\"):
+                lines += [
+                    f"{mark} {_keep_line(line)}" if line else mark for line in comment.split("\n")
+                ]
+            else:
+                lines.append(f"{mark} {comment}" if comment else mark)
     return lines + reference_lines(message.references, width)
 
 
@@ -99,38 +123,26 @@ def _keep_line(line: str) -> str:
     return line + " " if line.endswith("\\") else line
 
 
-def _fields(message: Message) -> list[tuple[str, str]]:
-    fields = [] if message.msgctxt is None else [("msgctxt", message.msgctxt)]
-    fields.append(("msgid", message.msgid))
-    if message.msgid_plural is None:
-        return [*fields, ("msgstr", message.msgstr)]
-    fields.append(("msgid_plural", message.msgid_plural))
-    forms = message.msgstr_plural or ("", "")
-    return fields + [(f"msgstr[{index}]", form) for index, form in enumerate(forms)]
-
-
 @lru_cache(maxsize=1 << 16)
 def _field(prefix: str, name: str, value: str, width: int) -> tuple[str, ...]:
     """gettext's ``wrap()``: one keyword and its string, cut at newlines and wrapped."""
     room = width - 1 - (len(prefix) + 1)
-    portions = _PORTION.findall(value) or [""]
+    portions = (_PORTION.findall(value) or [""]) if "\n" in value else [value]
     lines: list[str] = []
-    first = True
     for index, portion in enumerate(portions):
         text = portion.translate(_ESCAPES) if _NEEDS_ESCAPE.search(portion) else portion
         final_newline = portion.endswith("\n")
-        breaks: list[int] = []
-        if first:
-            breaks = break_positions(text, len(name) + 1, room, final_newline)
-            if text and (index < len(portions) - 1 or len(name) + 1 > room or breaks):
-                lines.append(f'{prefix}{name} ""')
-                first = False
-        if not first:
-            breaks = break_positions(text, 0, room, final_newline)
-        starts = [0, *breaks]
-        pieces = [text[a:b] for a, b in zip(starts, [*breaks, len(text)], strict=True)]
-        head = f"{prefix}{name} " if first else prefix
-        lines.append(f'{head}"{pieces[0]}"')
-        lines += [f'{prefix}"{piece}"' for piece in pieces[1:]]
-        first = False
+        if index == 0:
+            if not text or (
+                len(portions) == 1
+                and len(name) + 1 <= room
+                and not break_positions(text, len(name) + 1, room, final_newline, first_only=True)
+            ):
+                return (f'{prefix}{name} "{text}"',)  # all of it on the keyword line
+            lines.append(f'{prefix}{name} ""')
+        start = 0
+        for end in break_positions(text, 0, room, final_newline):
+            lines.append(f'{prefix}"{text[start:end]}"')
+            start = end
+        lines.append(f'{prefix}"{text[start:]}"')
     return tuple(lines)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 from explainer_i18n.morphology import primary
@@ -25,6 +27,9 @@ _URL_STANDIN = " | "
 # words (French elision l'OTAN, English possessive Kyiv's).
 _UK_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _WORD = re.compile(r"[^\W_]+")
+# The same, as one group for re.split: the pieces alternate text between words and words.
+_UK_SPLIT = re.compile(f"({_UK_WORD.pattern})")
+_SPLIT = re.compile(f"({_WORD.pattern})")
 _SPACE_GAP = re.compile(r"[\s\-\u2010\u2011]*")
 _APOSTROPHE_GAP = re.compile(r"[\s\-\u2010\u2011']*")
 # Cheap test first: most texts hold no URL, and the full expression is slow to scan.
@@ -60,7 +65,12 @@ def normalize(text: str) -> str:
     return _URL.sub(_URL_STANDIN, text) if _URL_HINT.search(text) else text
 
 
+# The same few strings stand between words again and again (" ", ", ", ". ").
+@lru_cache(maxsize=1024)
 def _gap(between: str) -> Gap:
+    """How a word is joined to the one before it, from the characters between them."""
+    if not between:
+        return ""
     if between == " " or _SPACE_GAP.fullmatch(between):
         return " "
     return "'" if _APOSTROPHE_GAP.fullmatch(between) else between
@@ -68,16 +78,16 @@ def _gap(between: str) -> Gap:
 
 def tokenize(text: str, lang: str) -> tuple[Token, ...]:
     """The word tokens of already normalized text, in order."""
-    word = _UK_WORD if primary(lang) == "uk" else _WORD
-    tokens: list[Token] = []
-    end = -1
-    for match in word.finditer(text):
-        start = match.start()
-        between = text[end:start] if end >= 0 else ""
-        gap = " " if between == " " else (_gap(between) if between else "")
-        end = match.end()
-        tokens.append(Token(match.group(), start, end, gap))
-    return tuple(tokens)
+    # Splitting at the words (kept by the group) gives the text between them too; building the
+    # tokens from those pieces with C-level map and zip is faster than a loop over matches.
+    pieces = (_UK_SPLIT if primary(lang) == "uk" else _SPLIT).split(text)
+    words = pieces[1::2]
+    if not words:
+        return ()
+    ends = list(accumulate(map(len, pieces)))
+    gaps = ["", *map(_gap, pieces[2:-1:2])]
+    tokens = zip(words, ends[0:-1:2], ends[1::2], gaps, strict=True)
+    return tuple(map(tuple.__new__, repeat(Token), tokens))
 
 
 def case_shape(word: str) -> str:

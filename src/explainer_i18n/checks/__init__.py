@@ -101,14 +101,24 @@ def check_message(message: Message, lang: str, source_lang: str = "de") -> list[
     hits: dict[str, str] = {}
     if message.fuzzy:
         hits[FUZZY.id] = "marked fuzzy: the translation needs review"
-    empty = [f"msgstr[{i}]" for i, text in enumerate(message.translations) if not text]
+    # A singular entry with a translation has no empty msgstr: only plural forms may lack one.
+    singular = message.msgid_plural is None
+    empty = [] if singular else _empty_forms(message)
     if empty:
         hits[UNTRANSLATED.id] = f"{', '.join(empty)} not translated"
-    for source, target, label in _pairs(message):
+    pairs = ((message.msgid, message.msgstr, ""),) if singular else _pairs(message)
+    for source, target, label in pairs:
         for check in CHECKS:
             for rule, text in check(source, target, lang, source_lang):
                 hits.setdefault(rule, label + text)
+    if not hits:
+        return []
     return sorted(hits.items(), key=lambda hit: _ORDER.get(hit[0], len(_ORDER)))
+
+
+def _empty_forms(message: Message) -> list[str]:
+    """The msgstr forms of an entry that hold no text, as the PO file names them."""
+    return [f"msgstr[{i}]" for i, text in enumerate(message.translations) if not text]
 
 
 def run_checks(
@@ -126,8 +136,10 @@ def run_checks(
     for message in catalog.messages:
         if message.obsolete or not message.msgid:
             continue
-        skipped = skipped_rules(message, ignore)
-        for rule, text in check_message(message, lang, source_lang):
+        hits = check_message(message, lang, source_lang)
+        # Most entries have no findings: only those need their comments read.
+        skipped = skipped_rules(message, ignore) if hits else ignore
+        for rule, text in hits:
             if rule not in skipped:
                 findings.append(_finding(rule, text, message, path, lang))
     return findings

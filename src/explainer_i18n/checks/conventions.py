@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 NO_BREAK_SPACES = "\u00a0\u202f"
 """The no-break space and the narrow no-break space: the spaces French typography needs."""
@@ -162,6 +162,8 @@ _DEFAULT = Conventions(
 )
 
 
+# Every check asks for the language of every entry; a catalog has one.
+@lru_cache(maxsize=256)
 def base_lang(lang: str) -> str:
     """The base language of a code: ``pt`` for ``pt_BR`` or ``pt-BR``."""
     return lang.replace("-", "_").split("_")[0].lower()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import cache, lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from explainer_i18n import cldr
@@ -34,11 +35,14 @@ _ORDINAL = r"(?:st|nd|rd|th|er|re|e|\.|-?(?:ого|го|е|й))?"
 _RANGE = r"\s*(?:[-–—]|bis(?: zum)?|und|and|to|through|au|et|à|до|по|і|й|та)\s*"
 _YEAR = r"(?:,?\s*((?:19|20)\d{2})(?!\d))?"
 _ABBREVIATED = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-# Patterns start with (?=\d) so that the regex engine skips quickly to the next digit.
-_DOTTED = re.compile(r"(?=\d)(?<![\d.,/])(\d{1,2})\.(\d{1,2})\.((?:19|20)?\d{2})?(?!\d)")
-_SLASHED = re.compile(r"(?=\d)(?<![\d/.])(\d{1,2})/(\d{1,2})/((?:19|20)?\d{2})(?![\d/])")
+# Patterns start by taking a digit (then look behind it) rather than with a lookaround, so
+# that the regex engine skips quickly to the next digit: "(\d(?<![X]\d)\d?)" reads as
+# "(?<![X])(\d{1,2})", a day or month not written right after a character of X.
+_DOTTED = re.compile(r"(\d(?<![\d.,/]\d)\d?)\.(\d{1,2})\.((?:19|20)?\d{2})?(?!\d)")
+_SLASHED = re.compile(r"(\d(?<![\d/.]\d)\d?)/(\d{1,2})/((?:19|20)?\d{2})(?![\d/])")
 _ISO = re.compile(r"(?=\d)(?<![\d-])((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?![\d-])")
 _DIGIT = re.compile(r"\d")
+_START = attrgetter("start")
 
 
 @cache
@@ -50,7 +54,7 @@ def _month_names(lang: str) -> dict[str, int]:
 # A number, a word and maybe a year: the word is looked up among the month names, which is
 # faster than an expression listing them all.
 _DAY_FIRST = re.compile(
-    rf"(?=\d)(?<![\d.,/])(\d{{1,2}}){_ORDINAL}(?:{_RANGE}(\d{{1,2}}){_ORDINAL})?\s*(?:of\s+)?"
+    rf"(\d(?<![\d.,/]\d)\d?){_ORDINAL}(?:{_RANGE}(\d{{1,2}}){_ORDINAL})?\s*(?:of\s+)?"
     rf"([^\W\d_]+\.?){_YEAR}"
 )
 
@@ -70,6 +74,8 @@ def _month_first(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)({months})(?!\w)\.?\s+{days}(?:{_RANGE}{days})?{_YEAR}", flags)
 
 
+# Most words after a number are no month: the same few are looked up again and again.
+@lru_cache(maxsize=4096)
 def _month(word: str, lang: str) -> int | None:
     """The month a word names in the language ("Januar", "janv.", "січня"), if it names one."""
     if conventions(lang).capital_months and not word[:1].isupper():
@@ -78,25 +84,26 @@ def _month(word: str, lang: str) -> int | None:
     return names.get(key) or names.get(key.rstrip("."))
 
 
-def _mention(
-    match: re.Match[str], month: int | None, days: Iterable[str]
-) -> Iterator[DateMention]:
-    """The dates of one match (group 4 is the year), if it names a month and real days."""
-    if month is None:
-        return
+def _mention(match: re.Match[str], month: int, days: tuple[str, str]) -> tuple[DateMention, ...]:
+    """The dates of one match (group 4 is the year), if it names real days."""
     year = int(match[4]) if match[4] else None
     dates = tuple(((int(d), month, year),) for d in days if d and 1 <= int(d) <= 31)
-    if dates:
-        yield DateMention(match.start(), match.end(), dates)
+    return (DateMention(match.start(), match.end(), dates),) if dates else ()
 
 
-def _named(text: str, lang: str) -> Iterator[DateMention]:
+def _named(text: str, lang: str) -> list[DateMention]:
     """Dates written with a month name."""
+    found: list[DateMention] = []
     for match in _DAY_FIRST.finditer(text):
-        yield from _mention(match, _month(match[3], lang), (match[1], match[2]))
+        month = _month(match[3], lang)
+        if month is not None:
+            found += _mention(match, month, (match[1], match[2]))
     pattern = _month_first(lang)
     for match in pattern.finditer(text) if pattern else ():
-        yield from _mention(match, _month(match[1], lang), (match[2], match[3]))
+        month = _month(match[1], lang)
+        if month is not None:
+            found += _mention(match, month, (match[2], match[3]))
+    return found
 
 
 def _year(text: str | None) -> int | None:
@@ -106,28 +113,29 @@ def _year(text: str | None) -> int | None:
     return int(text) + (2000 if len(text) == 2 else 0)
 
 
-def _numeric(text: str, lang: str) -> Iterator[DateMention]:
+def _numeric(text: str, lang: str) -> list[DateMention]:
     """Dates written in digits: 06.01.2026 (6.1. in German), 1/6/2026, 2026-01-06."""
     conv = conventions(lang)
+    found: list[DateMention] = []
     for match in _DOTTED.finditer(text):
         if match.group(3) or conv.day_month_digits:
             day, month, year = match.groups()
-            yield from _valid(match, ((int(day), int(month), _year(year)),))
+            found += _valid(match, ((int(day), int(month), _year(year)),))
     for match in _SLASHED.finditer(text) if "/" in text else ():
         first, second, year = int(match[1]), int(match[2]), _year(match[3])
         readings = [(first, second, year), (second, first, year)]
         if conv.month_first:
             readings.reverse()
-        yield from _valid(match, tuple(readings))
+        found += _valid(match, tuple(readings))
     for match in _ISO.finditer(text) if "-" in text else ():
-        yield from _valid(match, ((int(match[3]), int(match[2]), int(match[1])),))
+        found += _valid(match, ((int(match[3]), int(match[2]), int(match[1])),))
+    return found
 
 
-def _valid(match: re.Match[str], readings: tuple[Reading, ...]) -> Iterator[DateMention]:
+def _valid(match: re.Match[str], readings: tuple[Reading, ...]) -> tuple[DateMention, ...]:
     """The mention, keeping only the readings that can be calendar dates."""
     kept = tuple(r for r in readings if 1 <= r[0] <= 31 and 1 <= r[1] <= 12)
-    if kept:
-        yield DateMention(match.start(), match.end(), (kept,))
+    return (DateMention(match.start(), match.end(), (kept,)),) if kept else ()
 
 
 # The number check and the date check both read each text's dates.
@@ -136,7 +144,8 @@ def find_dates(text: str, lang: str) -> tuple[DateMention, ...]:
     """The dates a text names, in text order, none overlapping another."""
     if not _DIGIT.search(text):
         return ()
-    found = sorted([*_named(text, lang), *_numeric(text, lang)], key=lambda m: m.start)
+    found = _named(text, lang) + _numeric(text, lang)
+    found.sort(key=_START)
     kept: list[DateMention] = []
     for mention in found:
         if not kept or mention.start >= kept[-1].end:
@@ -159,6 +168,18 @@ def check_dates(msgid: str, msgstr: str, lang: str, source_lang: str) -> Iterato
     """Every date of the source is in the translation, and the translation adds none."""
     source = [d for m in find_dates(msgid, source_lang) for d in m.dates]
     target = [d for m in find_dates(msgstr, lang) for d in m.dates]
+    # The same dates in the same order pair up one by one (each agrees with itself): the usual
+    # case needs no search for partners.
+    if source != target:
+        yield from _unpaired(source, target)
+
+
+def _unpaired(
+    source: list[tuple[Reading, ...]], target: list[tuple[Reading, ...]]
+) -> Iterator[tuple[str, str]]:
+    """The finding for the source dates without a partner in the translation and the other way
+    round (each date of the translation partners one source date at most)."""
+    target = list(target)
     missing = []
     for date in source:
         match = next(

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from explainer_i18n.checks.conventions import conventions
 from explainer_i18n.checks.dates import find_dates
@@ -34,14 +34,19 @@ class Quantities:
     times: tuple[ClockTime, ...]
 
 
+_NOTHING = Quantities((), ())
+
+
 @cache
 def _number_pattern(lang: str) -> re.Pattern[str]:
     """A number in the language's notation, with an optional word for "thousand" after it."""
     conv = conventions(lang)
     group = "[" + re.escape(conv.groups) + "]"
     decimal = re.escape(conv.decimal)
+    # Taking the first digit before looking behind it lets the regex engine skip quickly to
+    # the next digit; the rest is "(?<!\d)(\d{1,3}(?:G\d{3})+(?!\d)(?:D\d+)?|\d+(?:D\d+)?)".
     return re.compile(
-        rf"(?=\d)(?<!\d)(\d{{1,3}}(?:{group}\d{{3}})+(?!\d)(?:{decimal}\d+)?|\d+(?:{decimal}\d+)?)"
+        rf"(\d(?<!\d\d)(?:\d{{0,2}}(?:{group}\d{{3}})+(?!\d)(?:{decimal}\d+)?|\d*(?:{decimal}\d+)?))"
         rf"(\s?(?:{conv.thousand})(?!\w))?"
     )
 
@@ -57,8 +62,10 @@ def _words_pattern(lang: str) -> re.Pattern[str] | None:
     )
 
 
-def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     """The text with the spans replaced by spaces, so nothing in them reads as a number."""
+    if not spans:
+        return text
     pieces, last = [], 0
     for start, end in sorted(spans):
         if start >= last:
@@ -74,24 +81,29 @@ def _plain(lang: str) -> dict[int, str | None]:
     return {**dict.fromkeys(map(ord, conv.groups)), ord(conv.decimal): "."}
 
 
-def _value(match: re.Match[str], lang: str) -> str:
-    """The normalized value of a number match ("1.000,5" in German gives "1000.5")."""
-    value = Decimal(match.group(1).translate(_plain(lang)))
-    if match.group(2):
+# The same few numbers recur across texts, and Decimal arithmetic is slow next to a lookup.
+@lru_cache(maxsize=4096)
+def _value(number: str, thousand: str, lang: str) -> str:
+    """The normalized value of a number as written ("1.000,5" in German gives "1000.5"), times
+    1,000 when a word for "thousand" follows it."""
+    value = Decimal(number.translate(_plain(lang)))
+    if thousand:
         value *= 1000
     return format(value.normalize(), "f")
 
 
+# Each source text is read once per language of its catalogs, and the check reads both texts.
+@lru_cache(maxsize=2048)
 def quantities(text: str, lang: str) -> Quantities:
     """The numbers and times of a text, leaving out dates and links (other rules see them)."""
     if not _DIGIT.search(text):
-        return Quantities((), ())
-    dates = [(m.start, m.end) for m in find_dates(text, lang)]
-    text = _blank(text, [*dates, *find_links(text)])
+        return _NOTHING
+    text = _blank(text, [*((m.start, m.end) for m in find_dates(text, lang)), *find_links(text)])
     times = find_times(text, lang)
     text = _blank(text, [(start, end) for start, end, _ in times])
-    numbers = tuple(_value(m, lang) for m in _number_pattern(lang).finditer(text))
-    return Quantities(numbers, tuple(t for _, _, t in times))
+    # findall gives the two groups of each number as strings, without a match object each.
+    numbers = tuple([_value(n, t, lang) for n, t in _number_pattern(lang).findall(text)])
+    return Quantities(numbers, tuple([t for _, _, t in times]))
 
 
 def _unpaired(times: Iterable[ClockTime], others: Iterable[ClockTime]) -> list[ClockTime]:
@@ -124,13 +136,18 @@ def _spelled(counts: Counter[str], text: str, lang: str) -> Counter[str]:
     return counts - (small & words)
 
 
-def check_numbers(
-    msgid: str, msgstr: str, lang: str, source_lang: str
+def _same_numbers(source: Quantities, target: Quantities) -> bool:
+    """Whether two texts plainly agree: the same numbers and no clock times (the usual case,
+    settled without the counting of ``_mismatch``)."""
+    return (
+        not source.times and not target.times and sorted(source.numbers) == sorted(target.numbers)
+    )
+
+
+def _mismatch(
+    source: Quantities, target: Quantities, msgid: str, msgstr: str, lang: str, source_lang: str
 ) -> Iterator[tuple[str, str]]:
-    """The translation holds the same numbers as the source (as multisets of values)."""
-    if not (_DIGIT.search(msgid) or _DIGIT.search(msgstr)):
-        return
-    source, target = quantities(msgid, source_lang), quantities(msgstr, lang)
+    """What the translation misses or adds, counting spelled-out small numbers as written."""
     source_counts, target_counts = _counts(source, target), _counts(target, source)
     missing = _spelled(source_counts - target_counts, msgstr, lang)
     extra = _spelled(target_counts - source_counts, msgid, source_lang)
@@ -141,3 +158,14 @@ def check_numbers(
         problems.append(f"{', '.join(extra.elements())} not in the source")
     if problems:
         yield NUMBERS_MISMATCH.id, "; ".join(problems)
+
+
+def check_numbers(
+    msgid: str, msgstr: str, lang: str, source_lang: str
+) -> Iterator[tuple[str, str]]:
+    """The translation holds the same numbers as the source (as multisets of values)."""
+    if not (_DIGIT.search(msgid) or _DIGIT.search(msgstr)):
+        return
+    source, target = quantities(msgid, source_lang), quantities(msgstr, lang)
+    if not _same_numbers(source, target):
+        yield from _mismatch(source, target, msgid, msgstr, lang, source_lang)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from explainer_i18n.model import Rule, Severity
 
@@ -25,8 +27,10 @@ BRACKETS_BALANCE = Rule(
 # Quotation marks and brackets may follow the final punctuation: 'Er fragte: "Warum?"'.
 _AFTER_END = "\"'»«“”‘’„›‹)]} \t\n\u00a0\u202f"
 _TERMINAL = ".!…:;"
-_QUESTION = "?？؟"
+# A tuple, not a string: the empty string is in every string but in no tuple of marks.
+_QUESTION = tuple("?？؟")
 _OPENING = {")": "(", "]": "[", "}": "{"}
+_ANY_BRACKET = re.compile(r"[()\[\]{}]")
 
 
 def _last(text: str) -> str:
@@ -34,9 +38,11 @@ def _last(text: str) -> str:
     return text.rstrip(_AFTER_END)[-1:]
 
 
+# Two rules ask it of both texts, and of the same source in each language's catalog.
+@lru_cache(maxsize=1024)
 def is_question(text: str) -> bool:
     """Whether the text ends as a question ("Warum?", "Warum?!", '„Warum?“')."""
-    return text.rstrip(_AFTER_END).rstrip("!")[-1:] in tuple(_QUESTION)
+    return text.rstrip(_AFTER_END).rstrip("!")[-1:] in _QUESTION
 
 
 def check_question(
@@ -78,5 +84,5 @@ def check_brackets(
     msgid: str, msgstr: str, lang: str, source_lang: str
 ) -> Iterator[tuple[str, str]]:
     """Brackets balanced in the source stay balanced in the translation."""
-    if any(c in msgstr for c in "()[]{}") and not balanced(msgstr) and balanced(msgid):
+    if _ANY_BRACKET.search(msgstr) and not balanced(msgstr) and balanced(msgid):
         yield BRACKETS_BALANCE.id, "brackets are not balanced in the translation"

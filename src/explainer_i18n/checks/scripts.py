@@ -25,6 +25,7 @@ _RUSSIAN_ONLY = re.compile("[ыэъёЫЭЪЁ]")
 _SCRIPT_CHANGE = re.compile(f"[{_CYRILLIC}][{_LATIN}]|[{_LATIN}][{_CYRILLIC}]")
 _WORD = re.compile(r"[^\W\d_]+")
 _IS_CYRILLIC = re.compile(f"[{_CYRILLIC}]")
+_IS_LATIN = re.compile(f"[{_LATIN}]")
 
 
 def _word_at(text: str, index: int) -> str:
@@ -61,6 +62,13 @@ def check_mixed_script(
     msgid: str, msgstr: str, lang: str, source_lang: str
 ) -> Iterator[tuple[str, str]]:
     """No word mixes Cyrillic and Latin letters (unless the source has the same word)."""
+    # Most texts are in one script: two quick searches spare them the slower scan for a change.
+    if _IS_CYRILLIC.search(msgstr) and _IS_LATIN.search(msgstr):
+        yield from _mixed_words(msgid, msgstr)
+
+
+def _mixed_words(msgid: str, msgstr: str) -> Iterator[tuple[str, str]]:
+    """The first word of the translation that changes script and is not in the source."""
     for match in _SCRIPT_CHANGE.finditer(msgstr):
         word = _word_at(msgstr, match.start())
         if word not in msgid:

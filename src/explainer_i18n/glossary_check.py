@@ -7,10 +7,8 @@ from explainer_i18n.terms import (
     GlossaryIndex,
     Mention,
     Verdict,
-    allowed_first,
     glossary_index,
     prepare,
-    terms_in,
 )
 
 MISSING = Rule(
@@ -101,9 +99,7 @@ def glossary_notes(
     index = glossary_index(glossary, source_lang)
     notes = []
     for mention in index.mentions(msgid):
-        terms = terms_in(mention.concept, lang)
-        allowed = " / ".join(term.text for term in allowed_first(terms))
-        forbidden = ", ".join(term.text for term in terms if term.status == "forbidden")
+        allowed, forbidden = index.note_terms(mention.number, lang)
         if not allowed and not forbidden:
             continue
         line = f"glossary: {mention.source_term}"

@@ -128,6 +128,7 @@ class GlossaryIndex:
         # Every language's check and every note asks about the same German texts again.
         self._mentions: dict[str, tuple[Mention, ...]] = {}
         self._word_candidates: dict[str, tuple[Candidate, ...]] = {}
+        self._note_terms: dict[tuple[int, str], tuple[str, str]] = {}
         self._word_compounds: dict[str, tuple[tuple[int, str], ...]] = {}
         for number, concept in enumerate(glossary.concepts):
             for term in terms_in(concept, source_lang):
@@ -203,6 +204,17 @@ class GlossaryIndex:
             concept = self.glossary.concepts[number]
             cached = _target_matchers(concept, lang, self.source_lang)
             self._targets[(number, lang)] = cached
+        return cached
+
+    def note_terms(self, number: int, lang: str) -> tuple[str, str]:
+        """Concept ``number``'s preferred then admitted terms in a language, joined by `` / ``,
+        and its forbidden ones, joined by ``, `` (for the notes update writes)."""
+        cached = self._note_terms.get((number, lang))
+        if cached is None:
+            terms = terms_in(self.glossary.concepts[number], lang)
+            allowed = " / ".join(term.text for term in allowed_first(terms))
+            forbidden = ", ".join(term.text for term in terms if term.status == "forbidden")
+            cached = self._note_terms[(number, lang)] = (allowed, forbidden)
         return cached
 
     def judge(self, mention: Mention, lang: str, prepared: Prepared) -> Verdict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -21,13 +22,15 @@ from explainer_i18n.cli_options import (
 )
 from explainer_i18n.errors import UsageError
 from explainer_i18n.project import open_project, slug_of
-from explainer_i18n.publish import Gap, build_project
 from explainer_i18n.workflow import (
     Outcome,
     extract_project,
     load_catalog,
     update_project,
 )
+
+if TYPE_CHECKING:
+    from explainer_i18n.publish import Gap
 
 
 def _report_check(outcome: Outcome, what: str) -> None:
@@ -118,6 +121,8 @@ def build(
     unknown = [lang for lang in langs if lang not in project.config.languages]
     if unknown:
         raise UsageError(f"--lang {unknown[0]!r} is not one of the project's languages")
+    from explainer_i18n.publish import build_project  # the editions load only for build
+
     with locked(project, lock_timeout):
         report = build_project(
             project,

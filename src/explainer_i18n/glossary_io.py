@@ -10,7 +10,6 @@ from explainer_i18n.errors import InputError, UsageError
 from explainer_i18n.fsio import read_bytes
 from explainer_i18n.glossary_check import glossary_notes
 from explainer_i18n.glossary_csv import parse_glossary_csv
-from explainer_i18n.glossary_tbx import parse_tbx
 from explainer_i18n.merge import Notes
 from explainer_i18n.model import Glossary
 from explainer_i18n.project import Project
@@ -30,6 +29,8 @@ def load_glossary(path: Path, display: str) -> Glossary:
     if path.suffix.lower() == ".csv":
         return parse_glossary_csv(text, display)
     if path.suffix.lower() in (".tbx", ".xml"):
+        from explainer_i18n.glossary_tbx import parse_tbx  # its XML parser loads only for TBX
+
         return parse_tbx(text, display)
     raise UsageError(f"{display}: glossary must be .csv or .tbx")
 

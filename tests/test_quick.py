@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from explainer_i18n import quick
+from explainer_i18n import publish, quick, workflow
 from explainer_i18n.project import open_project
 from explainer_i18n.publish import build_project
 from explainer_i18n.workflow import extract_project, update_project
@@ -32,21 +33,33 @@ def built(make_project: Callable[..., Path]) -> Path:
 
 
 def _looks_unchanged(root: Path, kind: str) -> bool:
-    """Whether a run of ``kind`` would end at once (its own key and job names, as it computes)."""
+    """Whether a run of ``kind`` ends on the quick answer: it never reads its state, writes
+    nothing and counts every job as unchanged."""
     project = open_project(root)
-    memo = (root / ".explainer-i18n" / f"{kind}.quick.json").exists()
-    if not memo:
-        return False
     runs = {"extract": extract_project, "update": update_project}
     before = snapshot(root)
-    if kind == "build":
-        report = build_project(project)
-        skipped, wrote = report.unchanged, report.written
-    else:
-        outcome = runs[kind](project)
-        skipped, wrote = outcome.skipped, outcome.changed
+    with pytest.MonkeyPatch.context() as patch:
+        for module in (workflow, publish):
+            patch.setattr(module, "load_state", _state_read)
+        try:
+            if kind == "build":
+                report = build_project(project)
+                skipped, wrote = report.unchanged, report.written
+            else:
+                outcome = runs[kind](project)
+                skipped, wrote = outcome.skipped, outcome.changed
+        except _StateRead:
+            return False
     assert snapshot(root) == before and not wrote
     return skipped > 0
+
+
+class _StateRead(Exception):
+    """Raised when a run reads its state, i.e. went the ordinary way."""
+
+
+def _state_read(*_: object) -> None:
+    raise _StateRead
 
 
 def test_a_finished_pipeline_leaves_quick_files_and_reruns_end_early(built: Path) -> None:
@@ -54,6 +67,16 @@ def test_a_finished_pipeline_leaves_quick_files_and_reruns_end_early(built: Path
     for kind in KINDS:
         assert (built / ".explainer-i18n" / f"{kind}.quick.json").is_file()
         assert _looks_unchanged(built, kind)
+
+
+def test_a_touched_file_sends_the_run_the_ordinary_way(built: Path) -> None:
+    """A catalog whose mtime moved makes update look at its jobs (and find nothing to do)."""
+    path = built / "locales/en/LC_MESSAGES/x.po"
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000))
+    assert not _looks_unchanged(built, "update")
+    assert run(built, "update").exit_code == 0
+    assert _looks_unchanged(built, "update")
 
 
 def test_a_source_edit_of_the_same_size_is_seen(built: Path) -> None:
@@ -142,3 +165,11 @@ def test_leftovers_of_a_killed_run_are_swept_by_the_next(built: Path, kind: str)
     other.write_bytes(b"a translator's file")
     assert run(built, kind).exit_code == 0
     assert not left.exists() and other.exists()
+
+
+def test_a_copied_project_keeps_its_quick_answers(built: Path, tmp_path: Path) -> None:
+    """A copy that keeps sizes and mtimes (cp -a, a restored cache) still reruns at once."""
+    copy = tmp_path / "copy"
+    subprocess.run(["cp", "-a", str(built), str(copy)], check=True)
+    for kind in KINDS:
+        assert _looks_unchanged(copy, kind), kind

@@ -2,8 +2,9 @@
 
 After a run in which every job is remembered in the state, the command writes a small file,
 ``.explainer-i18n/<command>.quick.json``: its settings key, a digest of its job names, and the
-stat signatures (size, mtime, inode) of every file those jobs read or wrote, as the jobs saw
-them, of the folders holding those files, and of the project's settings files. A run that was
+stat signatures (size and mtime) of every file those jobs read or wrote, as the jobs saw them,
+the mtimes of the folders holding those files, and the signatures of the project's settings
+files. A run that was
 killed or failed created or removed temporary files in those folders, which changes their
 signatures, so the run after it goes the ordinary way and sweeps them.
 
@@ -34,7 +35,7 @@ def settings_lines(root: Path) -> list[str]:
     for name in SETTINGS_FILES:
         with contextlib.suppress(OSError):
             stat = (root / name).stat()
-            lines.append(_line(name, stat.st_size, stat.st_mtime_ns, stat.st_ino))
+            lines.append(_line(name, stat.st_size, stat.st_mtime_ns))
     return lines
 
 
@@ -47,8 +48,11 @@ def unchanged(root: Path, kind: str, key: str, names: list[str], settings: list[
         memo = json.loads(_path(root, kind).read_text(encoding="utf-8"))
         if memo["names"] != _digest([key, *names]):
             return False
-        lines = _stat_lines(root, [str(rel) for rel in memo["files"] + memo["folders"]])
-        return lines is not None and _digest(lines + settings) == memo["stats"]
+        files = _stat_lines(root, [str(rel) for rel in memo["files"]])
+        folders = _stat_lines(root, [str(rel) for rel in memo["folders"]], folders=True)
+        if files is None or folders is None:
+            return False
+        return bool(_digest(files + folders + settings) == memo["stats"])
     except (OSError, ValueError, KeyError, TypeError):
         return False
 
@@ -68,7 +72,7 @@ def remember(
         seen.update((rel, tuple(f.sig)) for rel, f in memo.files.items())
     files = sorted(seen)
     folders = sorted({str(Path(rel).parent) for rel in files})
-    now = _stat_lines(root, folders)
+    now = _stat_lines(root, folders, folders=True)
     if now is None:
         return
     lines = [_line(rel, *seen[rel]) for rel in files] + now
@@ -96,8 +100,9 @@ def _line(rel: str, *sig: int) -> str:
     return "\0".join([rel, *map(str, sig)])
 
 
-def _stat_lines(root: Path, files: list[str]) -> list[str] | None:
-    """The files' signatures now; None if one of them is missing."""
+def _stat_lines(root: Path, files: list[str], folders: bool = False) -> list[str] | None:
+    """The files' signatures now (of folders, the mtime alone: a copied folder may take less
+    room); None if one of them is missing."""
     base = str(root)
     lines = []
     for rel in files:
@@ -106,7 +111,8 @@ def _stat_lines(root: Path, files: list[str]) -> list[str] | None:
             stat = os.stat(os.path.join(base, rel))  # noqa: PTH116, PTH118
         except OSError:
             return None
-        lines.append(_line(rel, stat.st_size, stat.st_mtime_ns, stat.st_ino))
+        sig = (stat.st_mtime_ns,) if folders else (stat.st_size, stat.st_mtime_ns)
+        lines.append(_line(rel, *sig))
     return lines
 
 

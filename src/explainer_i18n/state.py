@@ -2,8 +2,10 @@
 
 A job (extract one source, update one catalog, build one edition set, check one catalog) is
 skipped when its settings are the same as last time, every input has the same content, and
-every output is still the file it wrote. Content is compared by hash; a file whose size, mtime
-and inode are unchanged is taken as unchanged without reading it, as git does with its index.
+every output is still the file it wrote. Content is compared by hash; a file whose size and
+mtime (in nanoseconds) are unchanged is taken as unchanged without reading it, as make and git
+(with ``core.checkStat=minimal``) do. The inode is left out: a copied project or a restored CI
+cache (``cp -a``, tar) keeps sizes and mtimes but not inodes.
 The state lives in ``.explainer-i18n/<command>.json``; losing it costs one full run, nothing else."""
 
 from __future__ import annotations
@@ -20,10 +22,10 @@ from explainer_i18n.errors import InputError
 from explainer_i18n.fsio import read_regular, write_atomic
 
 STATE_DIR = ".explainer-i18n"
-_FORMAT = 1
+_FORMAT = 2
 
-Signature = tuple[int, int, int]
-"""A file's size, mtime in nanoseconds and inode."""
+Signature = tuple[int, int]
+"""A file's size and mtime in nanoseconds."""
 
 
 def signature(path: Path) -> Signature | None:
@@ -32,7 +34,7 @@ def signature(path: Path) -> Signature | None:
         stat = path.stat()
     except OSError:
         return None
-    return (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    return (stat.st_size, stat.st_mtime_ns)
 
 
 def digest(data: bytes) -> str:

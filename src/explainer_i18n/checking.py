@@ -18,7 +18,16 @@ from explainer_i18n.model import Catalog, Finding, Glossary, Rule, Severity
 from explainer_i18n.parallel import Progress, run_chunks
 from explainer_i18n.po_parse import parse_po
 from explainer_i18n.project import Project, slug_of
-from explainer_i18n.state import job_key, load_state, memo_files, save_state
+from explainer_i18n.state import (
+    FileMemo,
+    digest,
+    job_key,
+    load_state,
+    memo_files,
+    relative,
+    save_state,
+    signature,
+)
 
 ALL_RULES: tuple[Rule, ...] = (*RULES, *GLOSSARY_RULES)
 
@@ -111,7 +120,7 @@ def check_targets(
     if run.root is None:
         return [
             f
-            for _, found in run_chunks(_check_chunk, run, targets, progress=progress)
+            for _, found, _ in run_chunks(_check_chunk, run, targets, progress=progress)
             for f in found
         ]
     state = load_state(run.root, "check")
@@ -126,10 +135,12 @@ def check_targets(
         else:
             stale.append((number, target))
     checked = run_chunks(_check_chunk, run, [t for _, t in stale], progress=progress)
-    for (number, _), (target, found) in zip(stale, checked, strict=True):
+    for (number, _), (target, found, seen) in zip(stale, checked, strict=True):
         results[number] = found
         records = [_record(f) for f in found]
-        files = memo_files(run.root, [target.path, *extra], {})
+        files = memo_files(run.root, extra, {})
+        if seen is not None:  # the catalog as the check read it, not read again here
+            files[relative(run.root, target.path)] = seen
         state.record(_job_name(run.root, target), key, files, records)
     save_state(state)
     return [f for number in range(len(targets)) for f in results[number]]
@@ -140,15 +151,19 @@ def _job_name(root: Path, target: Target) -> str:
     return f"check:{os.path.relpath(target.path, root)}"
 
 
-def _check_chunk(run: CheckRun, targets: list[Target]) -> list[tuple[Target, list[Finding]]]:
-    """Check a share of the catalogs (in a worker process for large projects)."""
+def _check_chunk(
+    run: CheckRun, targets: list[Target]
+) -> list[tuple[Target, list[Finding], FileMemo | None]]:
+    """Check a share of the catalogs (in a worker process for large projects); each comes back
+    with its findings and what the file was when read (its signature taken before reading)."""
     glossary = cached_glossary(*run.glossary) if run.glossary else None
     done = []
     for target in targets:
-        catalog = parse_po(read_bytes(target.path, target.display), target.display)
-        done.append(
-            (target, check_catalog(catalog, target, glossary, run.ignore, run.source_lang))
-        )
+        sig = signature(target.path)
+        data = read_bytes(target.path, target.display)
+        catalog = parse_po(data, target.display)
+        found = check_catalog(catalog, target, glossary, run.ignore, run.source_lang)
+        done.append((target, found, None if sig is None else FileMemo(sig, digest(data))))
     return done
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import functools
 import os
 import re
 import secrets
@@ -37,11 +38,20 @@ def read_regular(path: Path) -> bytes | None:
     """A regular file's bytes, or None for anything else without waiting on it: reading a
     named pipe nobody writes to would block forever, a device might never end."""
     handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    with os.fdopen(handle, "rb") as stream:
-        mode = os.fstat(stream.fileno()).st_mode
-        if stat.S_ISDIR(mode):
+    try:
+        info = os.fstat(handle)
+        if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-        return stream.read() if stat.S_ISREG(mode) else None
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        # Plain reads on the descriptor: a buffered file object would add system calls
+        # (isatty, seek) to each of the thousands of files a run reads.
+        chunks = [os.read(handle, info.st_size + 1)]
+        while chunks[-1]:
+            chunks.append(os.read(handle, 1 << 20))
+        return b"".join(chunks)
+    finally:
+        os.close(handle)
 
 
 def write_atomic(path: Path, data: bytes, display: str) -> None:
@@ -65,13 +75,16 @@ def write_atomic(path: Path, data: bytes, display: str) -> None:
         raise InputError(f"cannot write: {error.strerror or error}", display) from None
 
 
-def stage(path: Path, data: bytes, display: str, run: str) -> Path | None:
-    """Write ``data`` beside ``path`` as a temporary file if it differs; None when unchanged.
+def stage(
+    path: Path, data: bytes, display: str, run: str, *, differs: bool = False
+) -> Path | None:
+    """Write ``data`` beside ``path`` as a temporary file if it differs; None when unchanged
+    (``differs``: the caller has compared them already, so the file is not read again).
 
     ``commit`` renames staged files into place once every job of a run has succeeded, so bad
     input anywhere leaves every file as it was; ``discard`` removes a failed run's files."""
     try:
-        if read_regular(path) == data:
+        if not differs and read_regular(path) == data:
             return None
     except FileNotFoundError:
         pass
@@ -79,9 +92,13 @@ def stage(path: Path, data: bytes, display: str, run: str) -> Path | None:
         raise InputError(f"cannot read: {error.strerror or error}", display) from None
     temp = path.parent / f".{path.name}.{run}.tmp"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_bytes(data)
-        _copy_mode(path, str(temp))
+        _write_new(temp, data, _mode_of(path))
+    except FileNotFoundError:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _write_new(temp, data, _mode_of(path))
+        except OSError as error:
+            raise InputError(f"cannot write: {error.strerror or error}", display) from None
     except OSError as error:
         with contextlib.suppress(OSError):
             temp.unlink()
@@ -130,14 +147,40 @@ def sweep(folders: list[Path]) -> None:
 
 
 def _copy_mode(original: Path, temp: str) -> None:
-    """Keep the permissions of the file being replaced (mkstemp creates 0600)."""
+    """Keep the permissions of the file being replaced (the temporary file starts as 0600)."""
+    Path(temp).chmod(_mode_of(original))
+
+
+def _mode_of(original: Path) -> int:
+    """The permissions of the file being replaced, or a new file's under the umask."""
     try:
-        mode = original.stat().st_mode & 0o777
+        return original.stat().st_mode & 0o777
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    Path(temp).chmod(mode)
+        return 0o666 & ~_umask()
+
+
+@functools.cache
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+def _write_new(temp: Path, data: bytes, mode: int) -> None:
+    """Create ``temp`` (never an existing file, never through a link) holding ``data``."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    handle = os.open(temp, flags, 0o600)
+    try:
+        os.fchmod(handle, mode)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view) :]
+    except BaseException:
+        os.close(handle)
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+    os.close(handle)
 
 
 @contextlib.contextmanager

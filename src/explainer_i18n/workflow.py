@@ -149,11 +149,12 @@ def finish(project: Project, state: State, done_jobs: list[Done], outcome: Outco
 
 
 def staged(
-    project: Project, target: Path, data: bytes, run: str | None
+    project: Project, target: Path, data: bytes, run: str | None, *, differs: bool = False
 ) -> list[tuple[Path, Path]]:
-    """Stage ``data`` for ``target`` unless checking or unchanged."""
+    """Stage ``data`` for ``target`` unless checking or unchanged (``differs``: the caller
+    has already compared it with the file's bytes)."""
     project.check_inside(target)
-    temp = stage(target, data, project.display(target), run) if run else None
+    temp = stage(target, data, project.display(target), run, differs=differs) if run else None
     return [(temp, target)] if temp else []
 
 
@@ -319,5 +320,5 @@ def _update_one(
     hashes = {project.template(slug): template[0], target: digest(data)}
     if before == data:
         return Done(f"update:{lang}:{slug}", files, hashes, stats={display: stats})
-    writes = staged(project, target, data, run)
+    writes = staged(project, target, data, run, differs=True)
     return Done(f"update:{lang}:{slug}", files, hashes, writes, [display], {display: stats})

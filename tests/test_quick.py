@@ -116,7 +116,7 @@ def test_quick_answer_depends_on_every_recorded_file(built: Path) -> None:
     project = open_project(built)
     key = update_project(project).key
     names = ["update:en:x", "update:uk:x"]
-    settings = quick.settings_lines(built)
+    settings = [*quick.settings_lines(built), "no glossary"]  # as update says it: none here
     assert quick.unchanged(built, "update", key, names, settings)
     assert not quick.unchanged(built, "update", key, names[:1], settings)
     assert not quick.unchanged(built, "update", key + "0", names, settings)
@@ -173,3 +173,15 @@ def test_a_copied_project_keeps_its_quick_answers(built: Path, tmp_path: Path) -
     subprocess.run(["cp", "-a", str(built), str(copy)], check=True)
     for kind in KINDS:
         assert _looks_unchanged(copy, kind), kind
+
+
+def test_a_glossary_added_after_a_finished_update_is_used(built: Path) -> None:
+    """A glossary that did not exist at the last update makes the next one write its notes."""
+    assert _looks_unchanged(built, "update")
+    (built / "locales/glossary.csv").write_text(
+        "concept_id,lang,term,status\ntalks,de,Gespräche,preferred\ntalks,en,talks,preferred\n",
+        encoding="utf-8",
+    )
+    assert run(built, "update").exit_code == 0
+    notes = (built / "locales/en/LC_MESSAGES/x.po").read_text(encoding="utf-8")
+    assert "#. glossary: Gespräche → talks" in notes

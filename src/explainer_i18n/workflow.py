@@ -232,12 +232,13 @@ def update_project(
     sources = project.sources()
     languages = project.config.languages
     names = [f"update:{lang}:{slug_of(p)}" for p in sources for lang in languages]
-    settings = quick.settings_lines(project.root)
+    glossary = [project.glossary()] if project.glossary().exists() else []
+    # A glossary that appears later is no file the jobs saw: its absence is part of the answer.
+    settings = quick.settings_lines(project.root) + ([] if glossary else ["no glossary"])
     if quick.unchanged(project.root, "update", outcome.key, names, settings):
         outcome.skipped = len(names)
         return outcome
     clear_leftovers(project, check)
-    glossary = [project.glossary()] if project.glossary().exists() else []
     jobs: list[Job] = []
     for path in sources:
         slug = slug_of(path)

@@ -116,7 +116,7 @@ def test_quick_answer_depends_on_every_recorded_file(built: Path) -> None:
     project = open_project(built)
     key = update_project(project).key
     names = ["update:en:x", "update:uk:x"]
-    settings = [*quick.settings_lines(built), "no glossary"]  # as update says it: none here
+    settings = quick.settings_lines(built, "locales/glossary.csv")  # as update watches it
     assert quick.unchanged(built, "update", key, names, settings)
     assert not quick.unchanged(built, "update", key, names[:1], settings)
     assert not quick.unchanged(built, "update", key + "0", names, settings)

@@ -42,8 +42,8 @@ class Target:
 
 def display_path(path: Path) -> str:
     """A path as findings name it: relative to the working directory where possible."""
-    relative = os.path.relpath(path)
-    return Path(relative).as_posix() if not relative.startswith("..") else path.as_posix()
+    near = os.path.relpath(path)
+    return Path(near).as_posix() if not near.startswith("..") else path.as_posix()
 
 
 def targets_from_paths(paths: tuple[str, ...]) -> list[Target]:
@@ -148,7 +148,7 @@ def check_targets(
 
 def _job_name(root: Path, target: Target) -> str:
     """The state name of a catalog's check."""
-    return f"check:{os.path.relpath(target.path, root)}"
+    return f"check:{relative(root, target.path)}"
 
 
 def _check_chunk(

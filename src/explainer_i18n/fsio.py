@@ -56,22 +56,15 @@ def read_regular(path: Path) -> bytes | None:
 
 def write_atomic(path: Path, data: bytes, display: str) -> None:
     """Replace ``path`` with ``data`` so that readers see the old file or the new, never a mix."""
-    temp = str(path.parent / f".{path.name}.{new_run_id()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+        temp = _write_beside(path, data, new_run_id())
     except OSError as error:
         raise InputError(f"cannot write: {error.strerror or error}", display) from None
     try:
-        with os.fdopen(handle, "wb") as stream:
-            # No fsync: rename already gives readers the old or the new file when the process
-            # is killed; an fsync per file would make a 15,000-catalog run wait on the disk.
-            stream.write(data)
-        _copy_mode(path, temp)
-        Path(temp).replace(path)
+        temp.replace(path)
     except OSError as error:
         with contextlib.suppress(OSError):
-            Path(temp).unlink()
+            temp.unlink()
         raise InputError(f"cannot write: {error.strerror or error}", display) from None
 
 
@@ -82,7 +75,7 @@ def stage(
     (``differs``: the caller has compared them already, so the file is not read again).
 
     ``commit`` renames staged files into place once every job of a run has succeeded, so bad
-    input anywhere leaves every file as it was; ``discard`` removes a failed run's files."""
+    input anywhere leaves every file as it was; ``sweep`` removes a failed run's files."""
     try:
         if not differs and read_regular(path) == data:
             return None
@@ -90,19 +83,23 @@ def stage(
         pass
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}", display) from None
+    try:
+        return _write_beside(path, data, run)
+    except OSError as error:
+        raise InputError(f"cannot write: {error.strerror or error}", display) from None
+
+
+def _write_beside(path: Path, data: bytes, run: str) -> Path:
+    """``data`` in a new temporary file ``.NAME.<run>.tmp`` beside ``path``, with its
+    permissions; the folder is made when missing. No fsync: a rename gives readers the old or
+    the new file when a process is killed, and an fsync per file would make a 15,000-catalog
+    run wait on the disk."""
     temp = path.parent / f".{path.name}.{run}.tmp"
     try:
         _write_new(temp, data, _mode_of(path))
     except FileNotFoundError:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            _write_new(temp, data, _mode_of(path))
-        except OSError as error:
-            raise InputError(f"cannot write: {error.strerror or error}", display) from None
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise InputError(f"cannot write: {error.strerror or error}", display) from None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write_new(temp, data, _mode_of(path))
     return temp
 
 
@@ -115,15 +112,6 @@ def commit(staged: list[tuple[Path, Path]], display: Callable[[Path], str]) -> N
             raise InputError(f"cannot write: {error.strerror or error}", display(target)) from None
 
 
-def discard(folders: list[Path], run: str) -> None:
-    """Remove the temporary files a failed run left in these folders."""
-    for folder in folders:
-        if folder.is_dir():
-            for temp in folder.rglob(f".*.{run}.tmp"):
-                with contextlib.suppress(OSError):
-                    temp.unlink()
-
-
 def new_run_id() -> str:
     """A name part unique to this run, for its temporary files."""
     return f"{os.getpid()}-{secrets.token_hex(4)}"
@@ -133,22 +121,17 @@ TEMPORARY = re.compile(r"\..+\.\d+-[0-9a-f]{8}\.tmp")
 """The name of a temporary file of ours: ``.NAME.<pid>-<8 hex digits>.tmp``."""
 
 
-def sweep(folders: list[Path]) -> None:
-    """Remove the temporary files that killed or interrupted runs left in these folders.
-
-    Only for a run that holds the project lock: then no other run is writing, so every such
-    file is a leftover."""
+def sweep(folders: list[Path], run: str | None = None) -> None:
+    """Remove the temporary files of one run (``run``: it failed), or of every run: those that
+    killed or interrupted runs left, which only a run holding the project lock may do, since
+    then no other run is writing."""
+    ours = re.compile(rf"\..+\.{re.escape(run)}\.tmp") if run else TEMPORARY
     for folder in folders:
         for parent, _, names in os.walk(folder):  # links to folders are not followed
             for name in names:
-                if name.startswith(".") and TEMPORARY.fullmatch(name):
+                if name.startswith(".") and ours.fullmatch(name):
                     with contextlib.suppress(OSError):
                         Path(parent, name).unlink()
-
-
-def _copy_mode(original: Path, temp: str) -> None:
-    """Keep the permissions of the file being replaced (the temporary file starts as 0600)."""
-    Path(temp).chmod(_mode_of(original))
 
 
 def _mode_of(original: Path) -> int:

@@ -13,8 +13,7 @@ from explainer_i18n.fsio import read_bytes
 from explainer_i18n.model import Catalog, Document, Segment
 from explainer_i18n.parallel import Progress
 from explainer_i18n.project import Project, slug_of
-from explainer_i18n.sentences import sentence_spans
-from explainer_i18n.source import decode_source, parse_source, render_source
+from explainer_i18n.source import render_source
 from explainer_i18n.state import digest, job_key, load_state
 from explainer_i18n.workflow import (
     Done,
@@ -23,6 +22,7 @@ from explainer_i18n.workflow import (
     clear_leftovers,
     finish,
     load_catalog,
+    parse_document,
     run_jobs,
     staged,
     stale_jobs,
@@ -133,11 +133,7 @@ def build_project(
         for lang in languages:
             outputs = [project.edition(lang, slug, fmt) for fmt in FORMATS]
             jobs.append(
-                (
-                    f"build:{lang}:{slug}",
-                    [path, project.catalog(lang, slug), *outputs],
-                    (path, lang),
-                )
+                (f"build:{lang}:{slug}", [path, project.catalog(lang, slug), *outputs], lang)
             )
     state = load_state(project.root, "build")
     stale = stale_jobs(state, jobs, outcome.key, outcome)
@@ -180,45 +176,30 @@ def _verdict(job: Done) -> _Verdict:
 
 
 def _build_chunk(
-    project: Project, jobs: list[tuple[Path, str]], run: str | None, min_translated: float
+    project: Project, jobs: list[Job], run: str | None, min_translated: float
 ) -> list[Done]:
     """Build a share of the edition sets, parsing each source once."""
     docs: dict[Path, tuple[str, Document]] = {}
     done = []
-    for path, lang in jobs:
+    for job in jobs:
+        path = job[1][0]
         if path not in docs:
             project.check_inside(path)
             data = read_bytes(path, project.display(path))
-            docs[path] = (digest(data), _parse(project, path, data))
-        done.append(_build_one(project, path, lang, docs[path], run, min_translated))
+            docs[path] = (digest(data), parse_document(project, path, data))
+        done.append(_build_one(project, job, docs[path], run, min_translated))
     return done
 
 
-def _parse(project: Project, path: Path, data: bytes) -> Document:
-    """Parse source bytes in the project's segmentation mode."""
-    display = project.display(path)
-    return parse_source(
-        decode_source(data, display), display, project.config.segmentation, sentence_spans
-    )
-
-
 def _build_one(
-    project: Project,
-    path: Path,
-    lang: str,
-    doc: tuple[str, Document],
-    run: str | None,
-    min_translated: float,
+    project: Project, job: Job, doc: tuple[str, Document], run: str | None, min_translated: float
 ) -> Done:
     """Render one explainer's editions in one language, staged, or block them."""
-    slug = slug_of(path)
-    catalog_path = project.catalog(lang, slug)
+    name, files, lang = job
+    path, catalog_path, *outputs = files  # the outputs in the order of FORMATS
     catalog = load_catalog(project, catalog_path)
     texts, gaps = edition_texts(doc[1], catalog, lang)
     percent = translated_percent(doc[1], gaps)
-    outputs = [project.edition(lang, slug, fmt) for fmt in FORMATS]
-    files = [path, catalog_path, *outputs]
-    name = f"build:{lang}:{slug}"
     if gaps and (min_translated >= 100.0 or percent < min_translated):
         return Done(
             name,
@@ -231,7 +212,7 @@ def _build_one(
     published = {s.text: texts.get(s.text, s.text) for s in doc[1].segments}
     hashes = {path: doc[0]}
     writes = []
-    editions = render_editions(doc[1], published, lang, slug, project.config.languages)
+    editions = render_editions(doc[1], published, lang, slug_of(path), project.config.languages)
     for fmt, target in zip(FORMATS, outputs, strict=True):
         data = editions[fmt].encode("utf-8")
         hashes[target] = digest(data)

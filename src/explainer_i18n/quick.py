@@ -29,10 +29,12 @@ SETTINGS_FILES = ("explainer-i18n.toml", "pyproject.toml")
 """Project files whose change sends every command down the ordinary path."""
 
 
-def settings_lines(root: Path) -> list[str]:
-    """The signatures of the settings files as the run starts (read before its settings are)."""
+def settings_lines(root: Path, *also: str) -> list[str]:
+    """The signatures of the settings files as the run starts (read before its settings are),
+    and of ``also``: files a command reads when they exist (update's glossary), so that one
+    appearing, changing or going away sends the next run the ordinary way."""
     lines = []
-    for name in SETTINGS_FILES:
+    for name in (*SETTINGS_FILES, *also):
         with contextlib.suppress(OSError):
             stat = (root / name).stat()
             lines.append(_line(name, stat.st_size, stat.st_mtime_ns))

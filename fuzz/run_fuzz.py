@@ -39,6 +39,7 @@ from explainer_i18n.errors import ExplainerError  # noqa: E402
 from explainer_i18n.extract import build_template  # noqa: E402
 from explainer_i18n.glossary_csv import parse_glossary_csv, serialize_glossary_csv  # noqa: E402
 from explainer_i18n.glossary_tbx import parse_tbx, serialize_tbx  # noqa: E402
+from explainer_i18n.model import Glossary  # noqa: E402
 from explainer_i18n.po_parse import parse_po  # noqa: E402
 from explainer_i18n.po_serialize import serialize_po  # noqa: E402
 from explainer_i18n.sentences import sentence_spans  # noqa: E402
@@ -111,28 +112,29 @@ def _glossary_text(data: bytes) -> str:
         return ""
 
 
-def csv_oracle(data: bytes) -> bool:
-    """parse_glossary_csv returns or refuses; a parsed glossary written as CSV reads back."""
-    text = _glossary_text(data)
+def _glossary_oracle(
+    data: bytes,
+    read: Callable[[str, str], Glossary],
+    write: Callable[[Glossary], str],
+    name: str,
+) -> bool:
+    """A glossary reader returns or refuses; a glossary it parsed, written again, reads back."""
     try:
-        glossary = parse_glossary_csv(text, "fuzz.csv")
+        glossary = read(_glossary_text(data), name)
     except ExplainerError:
         return False
-    written = serialize_glossary_csv(glossary)
-    _read_back("the glossary CSV", parse_glossary_csv, written, "fuzz.csv")
+    _read_back(f"the glossary {name}", read, write(glossary), name)
     return True
+
+
+def csv_oracle(data: bytes) -> bool:
+    """parse_glossary_csv returns or refuses; a parsed glossary written as CSV reads back."""
+    return _glossary_oracle(data, parse_glossary_csv, serialize_glossary_csv, "fuzz.csv")
 
 
 def tbx_oracle(data: bytes) -> bool:
     """parse_tbx returns or refuses; a parsed glossary written as TBX reads back."""
-    text = _glossary_text(data)
-    try:
-        glossary = parse_tbx(text, "fuzz.tbx")
-    except ExplainerError:
-        return False
-    written = serialize_tbx(glossary)
-    _read_back("the glossary TBX", parse_tbx, written, "fuzz.tbx")
-    return True
+    return _glossary_oracle(data, parse_tbx, serialize_tbx, "fuzz.tbx")
 
 
 # --- inputs ------------------------------------------------------------------------------------

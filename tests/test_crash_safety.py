@@ -182,6 +182,14 @@ def before_build(root: Path, sources: int) -> Path:
 # --- killing runs ------------------------------------------------------------------------------
 
 
+EACH_WRITING_COMMAND = pytest.mark.parametrize(
+    ("args", "prepare"),
+    [(("update",), before_update), (("build",), before_build)],
+    ids=["update", "build"],
+)
+"""The commands that write into a project, each with the project state it starts from."""
+
+
 def lock_holder_seen(pid: int, inode: int) -> bool:
     """Whether /proc/locks shows process ``pid`` holding a flock on the file ``inode``."""
     for line in Path("/proc/locks").read_text().splitlines():
@@ -340,11 +348,7 @@ def _linux_locks() -> None:
         pytest.skip("needs Linux's /proc/locks to see when a run has taken the lock")
 
 
-@pytest.mark.parametrize(
-    ("args", "prepare"),
-    [(("update",), before_update), (("build",), before_build)],
-    ids=["update", "build"],
-)
+@EACH_WRITING_COMMAND
 def test_killed_runs_leave_old_or_new_files_and_the_next_run_completes(
     tmp_path: Path, args: tuple[str, ...], prepare: Prepare
 ) -> None:
@@ -429,11 +433,7 @@ def wait_for_logs(logs: list[Path], text: str) -> None:
         time.sleep(0.02)
 
 
-@pytest.mark.parametrize(
-    ("args", "prepare"),
-    [(("update",), before_update), (("build",), before_build)],
-    ids=["update", "build"],
-)
+@EACH_WRITING_COMMAND
 def test_two_runs_at_once_take_turns(
     tmp_path: Path, args: tuple[str, ...], prepare: Prepare
 ) -> None:

@@ -337,6 +337,7 @@ class CommandPipeline(Pipeline):
         self.root = self.folder / "project"
         (self.root / "source").mkdir(parents=True)
 
+    @rule()  # an override is a step only with the decorator again
     def extract_and_update(self) -> None:
         """Write the source and the translator's catalog, run the commands, compare."""
         config = f'languages = ["{LANG}"]\nsegmentation = "{self.mode}"\n'

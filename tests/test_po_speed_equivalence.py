@@ -22,8 +22,11 @@ from tests.test_po_parse import PIECES as BYTE_PIECES
 from tests.test_po_serialize import REFERENCE, catalogs, msgcat, msgfmt_ok
 
 DATA = Path(__file__).resolve().parent / "data"
-CORPUS = Path("/tmp/explainer-bench/corpus-1000-0f5b03cce369/built/locales")
-"""The benchmark corpus (4,000 catalogs), compared file by file when it has been built."""
+CORPUS = max(
+    Path("/tmp/explainer-bench").glob("corpus-1000-*/built/locales"), default=Path("/nonexistent")
+)
+"""A 1,000-explainer benchmark corpus (4,000 catalogs) in the benchmarks' default work folder,
+compared file by file when one has been built (its name carries a fingerprint of the tool)."""
 HEADER = (
     '# head\nmsgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
     '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n'

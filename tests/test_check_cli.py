@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
 from click.testing import CliRunner, Result
 
 from explainer_i18n.cli import cli
+from explainer_i18n.glossary_csv import parse_glossary_csv
+from explainer_i18n.glossary_tbx import parse_tbx
+from explainer_i18n.model import Concept, Glossary
 
 from .conftest import REPO, SHARED, copy_repo_project
 
@@ -134,15 +139,31 @@ def test_suppression_comment_survives_update(project: Path) -> None:
     assert invoke("check", "-C", str(project), "--fail-on", "warning").exit_code == 0
 
 
-def test_project_ignore_list(project: Path, bad_po: Path) -> None:
-    """Rules named in the config's ignore list are not reported."""
-    shutil.copy(bad_po, project / CATALOG)
+def check_ignoring(project: Path, *rules: str) -> tuple[int, list[dict[str, Any]]]:
+    """Exit code and JSON findings of ``check`` with the repository's config ignoring ``rules``
+    (its other settings, the glossary among them, kept)."""
+    config = (REPO / "explainer-i18n.toml").read_text(encoding="utf-8")
+    assert "\nignore = []\n" in config
+    ignore = f"\nignore = {json.dumps(list(rules))}\n"
     (project / "explainer-i18n.toml").write_text(
-        'ignore = ["uk-russian-letters", "glossary-forbidden-term"]\n', encoding="utf-8"
+        config.replace("\nignore = []\n", ignore), encoding="utf-8"
     )
     result = invoke("check", "-C", str(project), "--format", "json")
-    rules = {f["rule"] for f in json.loads(result.stdout)}
-    assert "uk-russian-letters" not in rules and "glossary-forbidden-term" not in rules
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_project_ignore_list(project: Path, bad_po: Path) -> None:
+    """Rules named in the config's ignore list are not reported, and only they: the catalog
+    reports both rules with an empty list, the other one with one ignored, none with both."""
+    shutil.copy(bad_po, project / CATALOG)
+    code, every = check_ignoring(project)
+    assert code == 1
+    assert sorted(f["rule"] for f in every) == ["glossary-forbidden-term", "uk-russian-letters"]
+    code, some = check_ignoring(project, "uk-russian-letters")
+    assert code == 1
+    assert some == [f for f in every if f["rule"] != "uk-russian-letters"]
+    both = check_ignoring(project, "uk-russian-letters", "glossary-forbidden-term")
+    assert both == (0, [])
 
 
 def test_rerun_replays_the_same_findings(project: Path, bad_po: Path) -> None:
@@ -153,10 +174,29 @@ def test_rerun_replays_the_same_findings(project: Path, bad_po: Path) -> None:
     assert json.loads(first)
 
 
-def test_glossary_lint_and_export(project: Path, tmp_path: Path) -> None:
-    """The project glossary lints clean; export writes TBX that reads back to the same concepts."""
-    assert invoke("glossary", "lint", "-C", str(project)).exit_code == 0
+def unplaced(glossary: Glossary) -> list[Concept]:
+    """A glossary's concepts without where they were read from (file and line differ by format)."""
+    return [dataclasses.replace(concept, source="") for concept in glossary.concepts]
+
+
+def test_glossary_lint_and_export(project: Path, bad_po: Path, tmp_path: Path) -> None:
+    """The project glossary lints clean; its TBX and CSV exports read back to the same concepts,
+    and checking with the TBX gives exactly the findings checking with the CSV gives."""
+    lint = invoke("glossary", "lint", "-C", str(project))
+    assert (lint.exit_code, lint.stdout) == (0, "no findings\n")
+    glossary = project / "locales" / "glossary.csv"
+    original = unplaced(parse_glossary_csv(glossary.read_text(encoding="utf-8"), "csv"))
+    assert original, "the project glossary must have concepts to export"
     out = tmp_path / "glossary.tbx"
     assert invoke("glossary", "export", "-C", str(project), "-o", str(out)).exit_code == 0
+    assert unplaced(parse_tbx(out.read_text(encoding="utf-8"), "tbx")) == original
+    as_csv = invoke("glossary", "export", "-C", str(project), "--format", "csv")
+    assert as_csv.exit_code == 0
+    assert unplaced(parse_glossary_csv(as_csv.stdout, "csv")) == original
+    with_csv = invoke("check", str(bad_po), "--glossary", str(glossary), "--format", "json")
+    with_tbx = invoke("check", str(bad_po), "--glossary", str(out), "--format", "json")
+    assert with_csv.exit_code == with_tbx.exit_code == 1
+    assert with_tbx.stdout == with_csv.stdout
+    assert "glossary-forbidden-term" in {f["rule"] for f in json.loads(with_tbx.stdout)}
     result = invoke("check", "-C", str(project), "--glossary", str(out), "--fail-on", "warning")
     assert result.exit_code == 0, result.output

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -67,15 +69,20 @@ def test_repeated_text_is_one_entry_with_both_references() -> None:
 
 
 def test_same_content_ignores_only_the_creation_date() -> None:
-    """Two templates differing only in POT-Creation-Date count as the same; other changes do not."""
-    doc = parse_source("Frage?\n", "source/x.txt")
-    first, later = (
-        build_template(doc, "x", STAMP),
-        build_template(doc, "x", "2027-01-01 00:00+0000"),
-    )
+    """Two written templates differing only in POT-Creation-Date count as the same; another
+    entry, or another header field, does not."""
+
+    def written(text: str, stamp: str = STAMP) -> bytes:
+        doc = parse_source(text, "source/x.txt")
+        return serialize_po(build_template(doc, "x", stamp)).encode("utf-8")
+
+    first, later = written("Frage?\n"), written("Frage?\n", "2027-01-01 00:00+0000")
+    assert first != later
     assert same_content(first, later)
-    other = build_template(parse_source("Andere Frage?\n", "source/x.txt"), "x", STAMP)
-    assert not same_content(first, other)
+    assert not same_content(first, written("Andere Frage?\n"))
+    renamed = first.replace(b"Project-Id-Version: x", b"Project-Id-Version: y")
+    assert renamed != first
+    assert not same_content(first, renamed)
 
 
 _BLOCKS = st.lists(
@@ -124,6 +131,38 @@ def test_inserting_a_block_elsewhere_changes_no_other_entry(
             assert moved.extracted_comments == ("question",)
 
 
-def test_template_bytes_are_deterministic(seed_text: str) -> None:
-    """The same source and stamp always give the same bytes."""
-    assert template_text(seed_text) == template_text(seed_text)
+SRC = Path(__file__).resolve().parents[1] / "src"
+EPOCH = "1767686400"
+"""SOURCE_DATE_EPOCH for ``STAMP`` (2026-01-06 08:00 UTC)."""
+
+
+def extract_in_own_process(root: Path, hash_seed: str) -> bytes:
+    """The template ``python -m explainer_i18n extract`` writes, run with a hash seed."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(SRC),
+        "PYTHONHASHSEED": hash_seed,
+        "SOURCE_DATE_EPOCH": EPOCH,
+        "CI": "1",
+    }
+    command = [sys.executable, "-m", "explainer_i18n", "extract", "-C", str(root)]
+    subprocess.run(command, env=env, capture_output=True, timeout=120, check=True)
+    template = root / "locales" / "templates" / f"{SLUG}.pot"
+    data = template.read_bytes()
+    template.unlink()  # the next run must write it anew, not find it unchanged
+    shutil.rmtree(root / ".explainer-i18n", ignore_errors=True)
+    return data
+
+
+@pytest.mark.parametrize("mode", ["paragraph", "sentence"])
+def test_template_bytes_are_deterministic(seed_text: str, mode: str, tmp_path: Path) -> None:
+    """The same source and stamp give the same bytes: twice in this process, and in separate
+    processes with other string hash seeds (so no set or dict order leaks into the file)."""
+    here = template_text(seed_text, mode)
+    assert template_text(seed_text, mode) == here
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / f"{SLUG}.txt").write_text(seed_text, encoding="utf-8")
+    config = f'languages = ["en"]\nsegmentation = "{mode}"\n'
+    (tmp_path / "explainer-i18n.toml").write_text(config, encoding="utf-8")
+    runs = [extract_in_own_process(tmp_path, seed) for seed in ("1", "2", "3")]
+    assert runs == [here.encode("utf-8")] * 3

@@ -11,6 +11,8 @@ from explainer_i18n.extract import get_field, header_fields
 from explainer_i18n.fuzzy import FuzzyIndex, score
 from explainer_i18n.merge import merge_catalog
 from explainer_i18n.model import Catalog, Message
+from explainer_i18n.po_parse import parse_po_texts
+from explainer_i18n.po_serialize import serialize_po
 
 A = "Selenskyj sagte zwar vor dem Jahreswechsel, die einzelnen Elemente einer Lösung seien zu 90 Prozent vereinbart."
 B = "Doch die schwierigen Gebietsfragen sind nicht gelöst."
@@ -176,3 +178,56 @@ def test_no_translation_is_ever_dropped(
     twice = merge(template(*new_ids), once)
     assert [dataclasses.replace(m, line=0) for m in twice.messages] == list(once.messages)
     assert twice.header == once.header
+
+
+def _notes(msgid: str) -> list[str]:
+    """Glossary notes that depend on the text, as the real ones do."""
+    return [f"glossary: {msgid.split()[0]}"] if "Truppen" in msgid else []
+
+
+def _new_notes(msgid: str) -> list[str]:
+    """The notes of a glossary that has changed since: other words, other entries."""
+    return [f"glossary: {msgid.split()[-1]}"] if "die" in msgid else []
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(_TEXTS, unique=True, max_size=6),
+    st.lists(_TEXTS, unique=True, max_size=6),
+    st.lists(st.sampled_from(["fuzzy", "no-wrap", "python-format"]), unique=True, max_size=2),
+    st.sampled_from(["same glossary", "reuse notes", "new glossary"]),
+)
+def test_reused_entry_texts_give_the_bytes_of_a_full_write(
+    first_ids: list[str], second_ids: list[str], flags: list[str], glossary: str
+) -> None:
+    """Updating a catalog this tool wrote, with its entries' texts used again where the merge
+    left an entry as it was, writes the same bytes as working every entry out afresh (with the
+    same glossary, with its notes reused, or with a glossary that changed since)."""
+    notes = _new_notes if glossary == "new glossary" else _notes
+    reuse_notes = glossary == "reuse notes"
+    translated = Catalog(None, tuple(Message(t, f"T:{t}", flags=tuple(flags)) for t in first_ids))
+    written = serialize_po(
+        merge_catalog(template(*first_ids), translated, "uk", "x", notes=_notes)[0]
+    )
+    old, texts = parse_po_texts(written.encode("utf-8"), "uk.po")
+    new = merge_catalog(
+        template(*second_ids), old, "uk", "y", notes=notes, reuse_notes=reuse_notes
+    )[0]
+    assert serialize_po(new, written=texts) == serialize_po(new)
+    expected = {m.msgid: m.references for m in template(*second_ids).messages}
+    for message in (m for m in new.messages if not m.obsolete):
+        assert message.references == expected[message.msgid]
+        if not reuse_notes:
+            assert message.extracted_comments == tuple(notes(message.msgid))
+    unchanged = [m for m in new.messages if m in texts]
+    if first_ids == second_ids and first_ids and notes is _notes:
+        assert unchanged  # the same template: the entries are the old ones, texts and all
+
+
+def test_an_entry_whose_references_moved_is_not_the_old_one() -> None:
+    """A kept entry whose template references changed is a new entry with the new ones."""
+    old = merge(template(A, B), None)
+    moved = merge(template(B, A), old)
+    assert by_id(moved)[A].references == ("source/x.txt:2",)
+    assert by_id(moved)[A] is not by_id(old)[A]
+    assert by_id(merge(template(A, B), old))[A] is by_id(old)[A]

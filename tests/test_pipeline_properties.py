@@ -92,10 +92,10 @@ def render(blocks: list[tuple[str, list[str]]], dated: bool) -> str:
 def extract(text: str, old: bytes | None, mode: Segmentation) -> bytes:
     """What ``extract`` leaves in the template file."""
     doc = parse_source(text, f"source/{SLUG}.txt", mode, sentence_spans)
-    new = build_template(doc, SLUG, STAMP)
-    if old is not None and same_content(parse_po(old, "t.pot"), new):
+    new = serialize_po(build_template(doc, SLUG, STAMP)).encode("utf-8")
+    if old is not None and same_content(old, new):
         return old
-    return serialize_po(new).encode("utf-8")
+    return new
 
 
 def update(template: bytes, old: bytes | None) -> bytes:

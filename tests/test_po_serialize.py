@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from explainer_i18n.model import Catalog, Message
-from explainer_i18n.po_parse import parse_po
+from explainer_i18n.po_parse import parse_po, parse_po_texts
 from explainer_i18n.po_serialize import serialize_po
 
 DATA = Path(__file__).resolve().parent / "data" / "po"
@@ -244,3 +244,32 @@ def test_parse_reads_back_what_serialize_writes(catalog: Catalog) -> None:
     assert [m.translations for m in again.messages] == [
         m.translations for m in sorted(written, key=lambda m: m.obsolete)
     ]
+
+
+@settings(max_examples=100, deadline=None)
+@given(catalog=catalogs())
+def test_entry_texts_read_back_are_what_serialize_writes(catalog: Catalog) -> None:
+    """The text the reader keeps for each entry of a written catalog is exactly what the
+    writer gives that entry alone, so writing with those texts changes no byte."""
+    text = serialize_po(catalog)
+    again, texts = parse_po_texts(text.encode("utf-8"), "x.po")
+    assert set(texts) == {*again.messages, again.header}
+    for message in again.messages:
+        assert texts[message] == serialize_po(Catalog(None, (message,)))
+    assert serialize_po(again, written=texts) == text
+
+
+def test_written_texts_are_used_as_they_are_and_only_for_their_entries() -> None:
+    """An entry found in ``written`` is written with that text; the others are worked out."""
+    kept, other = Message("eins", "one", line=3), Message("zwei", "two")
+    text = serialize_po(Catalog(HEADER, (kept, other)), written={kept: 'msgid "given"\n'})
+    assert 'msgid "given"\n\nmsgid "zwei"\nmsgstr "two"\n' in text
+    assert 'msgid "eins"' not in text
+
+
+def test_a_catalog_the_entry_reader_refuses_gives_no_texts() -> None:
+    """A catalog only the strict reader takes (continued lines) is read without texts."""
+    data = b'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a\\\nb"\nmsgstr "x"\n'
+    catalog, texts = parse_po_texts(data, "x.po")
+    assert [m.msgid for m in catalog.messages] == ["ab"]
+    assert texts == {}

@@ -1,4 +1,9 @@
-"""The whole-run fast path: a rerun with nothing changed ends early, any change is still seen."""
+"""The whole-run fast path: a rerun with nothing changed ends early, any change is still seen.
+
+"Changed" means what the state means by it (see state.py): a file whose size or mtime moved.
+An edit that keeps both is taken as unchanged, as make and git take it; one test pins that
+limit and the remedy, touching the file.
+"""
 
 from __future__ import annotations
 
@@ -79,12 +84,42 @@ def test_a_touched_file_sends_the_run_the_ordinary_way(built: Path) -> None:
     assert _looks_unchanged(built, "update")
 
 
-def test_a_source_edit_of_the_same_size_is_seen(built: Path) -> None:
-    """Changing one letter of a source (same size) makes extract write the template again."""
+def _same_size_edit(built: Path) -> os.stat_result:
+    """Change one letter of the source (the size stays); the source's stat before the edit."""
     source = built / "source/x.txt"
+    before = source.stat()
     source.write_text(SOURCE.replace("weiter", "waiter"), encoding="utf-8")
+    assert source.stat().st_size == before.st_size
+    return before
+
+
+def test_a_source_edit_of_the_same_size_is_seen(built: Path) -> None:
+    """A one-letter edit of a source (same size, a later mtime) turns the quick answer to no,
+    and extract reads the source and writes the template again."""
+    before = _same_size_edit(built)
+    # A second later, as a save that is not in the same clock tick as the last run's read.
+    later = before.st_mtime_ns + 1_000_000_000
+    os.utime(built / "source/x.txt", ns=(before.st_atime_ns, later))
+    assert not _looks_unchanged(built, "extract")
     assert run(built, "extract").exit_code == 0
     assert "waiter" in (built / "locales/templates/x.pot").read_text(encoding="utf-8")
+
+
+def test_an_edit_keeping_size_and_mtime_is_missed_until_touched(built: Path) -> None:
+    """The stat contract's limit: a same-size edit whose mtime is put back (os.utime, or a
+    second save within one clock tick of the run that read the file) is taken as unchanged by
+    the quick path and by the state alike; touching the file makes the next run see it."""
+    before = _same_size_edit(built)
+    source = built / "source/x.txt"
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    template = built / "locales/templates/x.pot"
+    assert _looks_unchanged(built, "extract")
+    (built / ".explainer-i18n" / "extract.quick.json").unlink()
+    assert run(built, "extract").exit_code == 0
+    assert "waiter" not in template.read_text(encoding="utf-8")
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+    assert run(built, "extract").exit_code == 0
+    assert "waiter" in template.read_text(encoding="utf-8")
 
 
 def test_a_deleted_edition_is_written_again(built: Path) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
+import re
 
 from explainer_i18n.model import Catalog, Document, Message
+
+_POT_DATE = re.compile(rb'^"POT-Creation-Date: [^"\n]*"$', re.MULTILINE)
+"""The header line of a written template that holds its creation date."""
 
 TEMPLATE_FIELDS = (
     ("Project-Id-Version", ""),
@@ -93,13 +96,13 @@ def _messages(doc: Document) -> list[Message]:
     ]
 
 
-def same_content(old: Catalog, new: Catalog) -> bool:
-    """Whether two templates differ only in their POT-Creation-Date."""
-    strip = [f for f in header_fields(new.header) if f[0] != "POT-Creation-Date"]
-    old_strip = [f for f in header_fields(old.header) if f[0] != "POT-Creation-Date"]
-    return strip == old_strip and _plain(old.messages) == _plain(new.messages)
-
-
-def _plain(messages: tuple[Message, ...]) -> list[Message]:
-    """Messages without their file line numbers, for comparison."""
-    return [dataclasses.replace(m, line=0) for m in messages]
+def same_content(old: bytes, new: bytes) -> bool:
+    """Whether two written templates differ at most in their POT-Creation-Date line (the one
+    field that changes on every extract); a template that differs otherwise is written again."""
+    old_line, new_line = _POT_DATE.search(old), _POT_DATE.search(new)
+    if old_line is None or new_line is None:
+        return old == new
+    return (
+        old[: old_line.start()] == new[: new_line.start()]
+        and old[old_line.end() :] == new[new_line.end() :]
+    )

@@ -1,4 +1,4 @@
-"""Reading and writing project files safely: atomic replace, write-if-changed, a project lock."""
+"""Reading and writing project files safely: regular files only, atomic replace, a project lock."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import errno
 import fcntl
 import functools
 import os
-import re
 import secrets
 import stat
 import time
@@ -57,7 +56,7 @@ def read_regular(path: Path) -> bytes | None:
 def write_atomic(path: Path, data: bytes, display: str) -> None:
     """Replace ``path`` with ``data`` so that readers see the old file or the new, never a mix."""
     try:
-        temp = _write_beside(path, data, new_run_id())
+        temp = write_beside(path, data, new_run_id())
     except OSError as error:
         raise InputError(f"cannot write: {error.strerror or error}", display) from None
     try:
@@ -68,48 +67,18 @@ def write_atomic(path: Path, data: bytes, display: str) -> None:
         raise InputError(f"cannot write: {error.strerror or error}", display) from None
 
 
-def stage(
-    path: Path, data: bytes, display: str, run: str, *, differs: bool = False
-) -> Path | None:
-    """Write ``data`` beside ``path`` as a temporary file if it differs; None when unchanged
-    (``differs``: the caller has compared them already, so the file is not read again).
-
-    ``commit`` renames staged files into place once every job of a run has succeeded, so bad
-    input anywhere leaves every file as it was; ``sweep`` removes a failed run's files."""
-    try:
-        if not differs and read_regular(path) == data:
-            return None
-    except FileNotFoundError:
-        pass
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror or error}", display) from None
-    try:
-        return _write_beside(path, data, run)
-    except OSError as error:
-        raise InputError(f"cannot write: {error.strerror or error}", display) from None
-
-
-def _write_beside(path: Path, data: bytes, run: str) -> Path:
+def write_beside(path: Path, data: bytes, run: str) -> Path:
     """``data`` in a new temporary file ``.NAME.<run>.tmp`` beside ``path``, with its
     permissions; the folder is made when missing. No fsync: a rename gives readers the old or
     the new file when a process is killed, and an fsync per file would make a 15,000-catalog
     run wait on the disk."""
     temp = path.parent / f".{path.name}.{run}.tmp"
     try:
-        _write_new(temp, data, _mode_of(path))
+        write_new(temp, data, mode_of(path))
     except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _write_new(temp, data, _mode_of(path))
+        write_new(temp, data, mode_of(path))
     return temp
-
-
-def commit(staged: list[tuple[Path, Path]], display: Callable[[Path], str]) -> None:
-    """Rename staged (temporary, target) files into place."""
-    for temp, target in staged:
-        try:
-            temp.replace(target)
-        except OSError as error:
-            raise InputError(f"cannot write: {error.strerror or error}", display(target)) from None
 
 
 def new_run_id() -> str:
@@ -117,24 +86,7 @@ def new_run_id() -> str:
     return f"{os.getpid()}-{secrets.token_hex(4)}"
 
 
-TEMPORARY = re.compile(r"\..+\.\d+-[0-9a-f]{8}\.tmp")
-"""The name of a temporary file of ours: ``.NAME.<pid>-<8 hex digits>.tmp``."""
-
-
-def sweep(folders: list[Path], run: str | None = None) -> None:
-    """Remove the temporary files of one run (``run``: it failed), or of every run: those that
-    killed or interrupted runs left, which only a run holding the project lock may do, since
-    then no other run is writing."""
-    ours = re.compile(rf"\..+\.{re.escape(run)}\.tmp") if run else TEMPORARY
-    for folder in folders:
-        for parent, _, names in os.walk(folder):  # links to folders are not followed
-            for name in names:
-                if name.startswith(".") and ours.fullmatch(name):
-                    with contextlib.suppress(OSError):
-                        Path(parent, name).unlink()
-
-
-def _mode_of(original: Path) -> int:
+def mode_of(original: Path) -> int:
     """The permissions of the file being replaced, or a new file's under the umask."""
     try:
         return original.stat().st_mode & 0o777
@@ -149,7 +101,7 @@ def _umask() -> int:
     return umask
 
 
-def _write_new(temp: Path, data: bytes, mode: int) -> None:
+def write_new(temp: Path, data: bytes, mode: int) -> None:
     """Create ``temp`` (never an existing file, never through a link) holding ``data``."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
     handle = os.open(temp, flags, 0o600)

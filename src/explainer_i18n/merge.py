@@ -85,15 +85,27 @@ def merge_catalog(
 
 
 def _keep(entry: Message, old: Message, lang: str, comments: tuple[str, ...]) -> Message:
-    """The template entry with the old translation, flags and translator comments."""
-    previous = (old.previous_msgctxt, old.previous_msgid, old.previous_msgid_plural)
-    if not old.fuzzy:
-        previous = (None, None, None)
+    """The template entry with the old translation, flags and translator comments; the old
+    entry itself when that is what it already was, so its written text can be used again."""
+    was = (old.previous_msgctxt, old.previous_msgid, old.previous_msgid_plural)
+    previous = was if old.fuzzy else (None, None, None)
+    plural = _plural_strings(entry, old.msgstr_plural, lang)
+    flags = _flags(entry.flags, old.flags, fuzzy=old.fuzzy)
+    if (
+        not old.obsolete
+        and comments == old.extracted_comments
+        and entry.references == old.references
+        and flags == old.flags
+        and plural == old.msgstr_plural
+        and previous == was
+        and entry.msgid_plural == old.msgid_plural
+    ):
+        return old
     return dataclasses.replace(
         entry,
         msgstr=old.msgstr,
-        msgstr_plural=_plural_strings(entry, old.msgstr_plural, lang),
-        flags=_flags(entry.flags, old.flags, fuzzy=old.fuzzy),
+        msgstr_plural=plural,
+        flags=flags,
         translator_comments=old.translator_comments,
         extracted_comments=comments,
         previous_msgctxt=previous[0],

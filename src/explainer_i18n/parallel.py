@@ -62,7 +62,9 @@ def run_chunks(
             results.extend(func(project, chunk, *args))
             _tell(progress, len(results), len(items))
         return results
-    with ProcessPoolExecutor(max_workers=count, initializer=_start_worker) as pool:
+    with ProcessPoolExecutor(
+        max_workers=count, initializer=_start_worker, initargs=(os.getpid(),)
+    ) as pool:
         futures = [pool.submit(func, project, chunk, *args) for chunk in chunks]
         try:
             for future in futures:
@@ -74,12 +76,16 @@ def run_chunks(
     return results
 
 
-def _start_worker() -> None:
-    """Set a worker up: it must not keep the project lock, nor outlive the run that forked it."""
+def _start_worker(parent: int) -> None:
+    """Set a worker up: it must not keep the project lock, nor outlive the run that forked it
+    (``parent``). A run killed before the death signal was asked for sends none, so the worker
+    then looks whether its parent is still the run."""
     release_inherited_locks()
     with contextlib.suppress(OSError, AttributeError):
         libc = ctypes.CDLL(None)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _tell(progress: Progress | None, done: int, total: int) -> None:

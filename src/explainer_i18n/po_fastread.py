@@ -62,11 +62,19 @@ _JOINTS = (('"\n"', '"\n#| "'), ('"\n#~ "', '"\n#~| "'))
 
 def read_usual(text: str) -> list[Message] | None:
     """The entries of ``text`` in file order, or ``None`` when it is not of the usual shape."""
+    found = read_usual_texts(text)
+    return None if found is None else found[0]
+
+
+def read_usual_texts(text: str) -> tuple[list[Message], list[str]] | None:
+    """The entries of ``text`` and the text of each (ending with one newline), or ``None``
+    when it is not of the usual shape."""
     if "\r" in text or "\\\n" in text or text.endswith("\\"):
         return None  # line ends and continued lines the strict reader handles
     if text and not text.endswith("\n"):
         text += "\n"
     messages: list[Message] = []
+    texts: list[str] = []
     pos = len(text) - len(text.lstrip("\n"))
     line, counted = 1, 0
     while pos < len(text):
@@ -80,7 +88,8 @@ def read_usual(text: str) -> list[Message] | None:
         if message is None:
             return None
         messages.append(message)
-    return messages
+        texts.append(match.group().rstrip("\n") + "\n")
+    return messages, texts
 
 
 def _message(match: re.Match[str], line: int) -> Message | None:

@@ -25,6 +25,7 @@ holds a break opportunity. The tool itself never sets these flags.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 from explainer_i18n.linebreak import break_positions
@@ -40,13 +41,20 @@ _PORTION = re.compile(r"[^\n]*\n|[^\n]+")
 _UNWRAPPED = 2**31 - 1  # INT_MAX, what gettext uses as the width of a no-wrap entry
 
 
-def serialize_po(catalog: Catalog, width: int = 79) -> str:
-    """The PO text of ``catalog``: header first, then entries, then obsolete entries."""
+def serialize_po(
+    catalog: Catalog, width: int = 79, written: Mapping[Message, str] | None = None
+) -> str:
+    """The PO text of ``catalog``: header first, then entries, then obsolete entries.
+
+    ``written``: the text this function gave entries before (read back from a catalog it
+    wrote, at this width), which is used as it is instead of being worked out again."""
     entries: list[Message] = [] if catalog.header is None else [catalog.header]
     entries += [m for m in catalog.messages if not m.obsolete]
     entries += [m for m in catalog.messages if m.obsolete and _first_msgstr(m)]
     if len(entries) == (catalog.header is not None):
         return ""  # msgcat writes nothing for a catalog that holds nothing but its header
+    if written:
+        return "\n".join(written.get(m) or _entry(m, width) for m in entries)
     return "\n".join(_entry(message, width) for message in entries)
 
 

@@ -14,11 +14,13 @@ from explainer_i18n.model import Catalog, Document, Segment
 from explainer_i18n.parallel import Progress
 from explainer_i18n.project import Project, slug_of
 from explainer_i18n.source import render_source
+from explainer_i18n.staging import Allowance, Staging, new_staging
 from explainer_i18n.state import digest, job_key, load_state
 from explainer_i18n.workflow import (
     Done,
     Job,
     Outcome,
+    allowance_for,
     clear_leftovers,
     finish,
     load_catalog,
@@ -138,7 +140,8 @@ def build_project(
     state = load_state(project.root, "build")
     stale = stale_jobs(state, jobs, outcome.key, outcome)
     report.unchanged = outcome.skipped
-    done = run_jobs(project, _build_chunk, stale, False, min_translated, progress=progress)
+    staging = new_staging(len(stale))
+    done = run_jobs(project, _build_chunk, stale, staging, min_translated, progress=progress)
     for job in done:
         verdict = _verdict(job)
         if verdict.blocked is not None:
@@ -147,10 +150,10 @@ def build_project(
         else:
             report.built.append(verdict.built)
             report.fallbacks.extend(verdict.gaps)
-        report.written.extend(project.display(target) for _, target in job.writes)
+        report.written.extend(project.display(item.target) for item in job.writes)
     # Only complete edition sets are remembered: a partial one is rebuilt and reported each time.
     remembered = [dataclasses.replace(job, result=_verdict(job).complete) for job in done]
-    finish(project, state, remembered, outcome)
+    finish(project, state, remembered, outcome, staging)
     quick.remember(project.root, state, "build", outcome.key, names, settings)
     return report
 
@@ -176,9 +179,10 @@ def _verdict(job: Done) -> _Verdict:
 
 
 def _build_chunk(
-    project: Project, jobs: list[Job], run: str | None, min_translated: float
+    project: Project, jobs: list[Job], staging: Staging | None, min_translated: float
 ) -> list[Done]:
     """Build a share of the edition sets, parsing each source once."""
+    allowance = allowance_for(staging, jobs)
     docs: dict[Path, tuple[str, Document]] = {}
     done = []
     for job in jobs:
@@ -187,12 +191,16 @@ def _build_chunk(
             project.check_inside(path)
             data = read_bytes(path, project.display(path))
             docs[path] = (digest(data), parse_document(project, path, data))
-        done.append(_build_one(project, job, docs[path], run, min_translated))
+        done.append(_build_one(project, job, docs[path], allowance, min_translated))
     return done
 
 
 def _build_one(
-    project: Project, job: Job, doc: tuple[str, Document], run: str | None, min_translated: float
+    project: Project,
+    job: Job,
+    doc: tuple[str, Document],
+    allowance: Allowance | None,
+    min_translated: float,
 ) -> Done:
     """Render one explainer's editions in one language, staged, or block them."""
     name, files, lang = job
@@ -216,7 +224,7 @@ def _build_one(
     for fmt, target in zip(FORMATS, outputs, strict=True):
         data = editions[fmt].encode("utf-8")
         hashes[target] = digest(data)
-        writes.extend(staged(project, target, data, run))
+        writes.extend(staged(project, target, data, allowance))
     return Done(
         name, files, hashes, writes, result=_Verdict((project.display(path), lang), None, gaps)
     )

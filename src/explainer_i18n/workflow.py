@@ -12,16 +12,17 @@ from typing import Any
 from explainer_i18n import extract as extract_mod
 from explainer_i18n import quick
 from explainer_i18n.errors import UsageError
-from explainer_i18n.fsio import commit, new_run_id, read_bytes, stage, sweep
+from explainer_i18n.fsio import read_bytes
 from explainer_i18n.glossary_io import glossary_for, glossary_notes_for
 from explainer_i18n.merge import MergeStats, merge_catalog
-from explainer_i18n.model import Catalog, Document, Glossary
+from explainer_i18n.model import Catalog, Document, Glossary, Message
 from explainer_i18n.parallel import Progress, run_chunks
-from explainer_i18n.po_parse import parse_po
+from explainer_i18n.po_parse import parse_po, parse_po_texts
 from explainer_i18n.po_serialize import serialize_po
 from explainer_i18n.project import BUILD_DIR, LOCALES_DIR, Project, slug_of
 from explainer_i18n.sentences import sentence_spans
 from explainer_i18n.source import decode_source, parse_source
+from explainer_i18n.staging import Allowance, Pending, Staging, commit, new_staging, sweep
 from explainer_i18n.state import (
     STATE_DIR,
     State,
@@ -83,8 +84,8 @@ class Done:
     """Every file the job depends on (inputs and outputs), for the state."""
     hashes: dict[Path, str]
     """Content hashes already known, so the state need not read those files again."""
-    writes: list[tuple[Path, Path]] = field(default_factory=list)
-    """Staged (temporary file, target) pairs; empty with --check."""
+    writes: list[Pending] = field(default_factory=list)
+    """The files it would write; empty with --check."""
     changed: list[str] = field(default_factory=list)
     stats: dict[str, MergeStats] = field(default_factory=dict)
     result: object = None
@@ -111,16 +112,17 @@ def run_jobs(
     project: Project,
     func: Callable[..., list[Done]],
     jobs: list[Job],
-    check: bool,
+    staging: Staging | None,
     *args: Any,
     progress: Progress | None = None,
 ) -> list[Done]:
-    """Run the jobs in chunks; if any fails, remove what the others staged and re-raise."""
-    run = new_run_id()
+    """Run the jobs in chunks (``staging`` None: with --check, nothing is staged); if any
+    fails, remove what the others staged and re-raise."""
     try:
-        return run_chunks(func, project, jobs, None if check else run, *args, progress=progress)
+        return run_chunks(func, project, jobs, staging, *args, progress=progress)
     except BaseException:
-        sweep([project.root / LOCALES_DIR, project.root / BUILD_DIR], run)
+        if staging is not None:
+            sweep([project.root / LOCALES_DIR, project.root / BUILD_DIR], staging.run)
         raise
 
 
@@ -132,12 +134,14 @@ def clear_leftovers(project: Project, check: bool) -> None:
     sweep([project.root / LOCALES_DIR, project.root / BUILD_DIR, project.root / STATE_DIR])
 
 
-def finish(project: Project, state: State, done_jobs: list[Done], outcome: Outcome) -> None:
-    """Move every staged file into place (all jobs succeeded) and remember the jobs."""
+def finish(
+    project: Project, state: State, done_jobs: list[Done], outcome: Outcome, staging: Staging
+) -> None:
+    """Put every staged file in place (all jobs succeeded) and remember the jobs."""
     for done in done_jobs:
         outcome.changed.extend(done.changed)
         outcome.stats.update(done.stats)
-    commit([pair for done in done_jobs for pair in done.writes], project.display)
+    commit([item for done in done_jobs for item in done.writes], staging.run, project.display)
     for done in done_jobs:
         if done.result is False:
             state.forget(done.name)
@@ -149,13 +153,25 @@ def finish(project: Project, state: State, done_jobs: list[Done], outcome: Outco
 
 
 def staged(
-    project: Project, target: Path, data: bytes, run: str | None, *, differs: bool = False
-) -> list[tuple[Path, Path]]:
-    """Stage ``data`` for ``target`` unless checking or unchanged (``differs``: the caller
-    has already compared it with the file's bytes)."""
+    project: Project,
+    target: Path,
+    data: bytes,
+    allowance: Allowance | None,
+    *,
+    differs: bool = False,
+) -> list[Pending]:
+    """Stage ``data`` for ``target`` unless checking (no allowance) or unchanged
+    (``differs``: the caller has already compared it with the file's bytes)."""
     project.check_inside(target)
-    temp = stage(target, data, project.display(target), run, differs=differs) if run else None
-    return [(temp, target)] if temp else []
+    if allowance is None:
+        return []
+    pending = allowance.stage(target, data, project.display(target), differs=differs)
+    return [pending] if pending else []
+
+
+def allowance_for(staging: Staging | None, jobs: list[Job]) -> Allowance | None:
+    """What a chunk of jobs may hold in memory; None with --check."""
+    return None if staging is None else staging.allowance(len(jobs))
 
 
 # --- extract ---------------------------------------------------------------------------------
@@ -180,39 +196,42 @@ def extract_project(
     state = load_state(project.root, "extract")
     stale = stale_jobs(state, jobs, outcome.key, outcome)
     stamp = extract_mod.po_timestamp(now())
-    done = run_jobs(project, _extract_chunk, stale, check, stamp, progress=progress)
-    if check:
+    staging = None if check else new_staging(len(stale))
+    done = run_jobs(project, _extract_chunk, stale, staging, stamp, progress=progress)
+    if staging is None:
         outcome.changed = [c for d in done for c in d.changed]
     else:
-        finish(project, state, done, outcome)
+        finish(project, state, done, outcome, staging)
         quick.remember(project.root, state, "extract", outcome.key, names, settings)
     return outcome
 
 
-def _extract_chunk(project: Project, jobs: list[Job], run: str | None, stamp: str) -> list[Done]:
+def _extract_chunk(
+    project: Project, jobs: list[Job], staging: Staging | None, stamp: str
+) -> list[Done]:
     """Extract a share of the sources (in a worker process for large projects)."""
-    return [_extract_one(project, name, files, run, stamp) for name, files, _ in jobs]
+    allowance = allowance_for(staging, jobs)
+    return [_extract_one(project, name, files, allowance, stamp) for name, files, _ in jobs]
 
 
 def _extract_one(
-    project: Project, name: str, files: list[Path], run: str | None, stamp: str
+    project: Project, name: str, files: list[Path], allowance: Allowance | None, stamp: str
 ) -> Done:
     """The template of one source, staged if its content changed."""
     path, target = files
     project.check_inside(path)
     source_data = read_bytes(path, project.display(path))
     old_data = read_optional(project, target)
-    old = None if old_data is None else parse_po(old_data, project.display(target))
     new = extract_mod.build_template(
         parse_document(project, path, source_data), slug_of(path), stamp
     )
+    data = serialize_po(new).encode("utf-8")
     hashes = {path: digest(source_data)}
-    if old is not None and old_data is not None and extract_mod.same_content(old, new):
+    if old_data is not None and extract_mod.same_content(old_data, data):
         hashes[target] = digest(old_data)
         return Done(name, files, hashes)
-    data = serialize_po(new).encode("utf-8")
     hashes[target] = digest(data)
-    writes = staged(project, target, data, run)
+    writes = staged(project, target, data, allowance)
     return Done(name, files, hashes, writes, [project.display(target)])
 
 
@@ -248,52 +267,61 @@ def update_project(
             )
         for lang in languages:
             files = [template, project.catalog(lang, slug), *glossary]
-            jobs.append((f"update:{lang}:{slug}", files, (lang, False)))
+            jobs.append((f"update:{lang}:{slug}", files, (lang, False, None)))
     state = load_state(project.root, "update")
-    jobs = _mark_reusable_notes(project, state, jobs, outcome.key)
+    jobs = _mark_known(project, state, jobs, outcome.key)
     stale = stale_jobs(state, jobs, outcome.key, outcome)
     stamp = extract_mod.po_timestamp(now())
-    done = run_jobs(project, _update_chunk, stale, check, stamp, prune_obsolete, progress=progress)
-    if check:
+    staging = None if check else new_staging(len(stale))
+    done = run_jobs(
+        project, _update_chunk, stale, staging, stamp, prune_obsolete, progress=progress
+    )
+    if staging is None:
         outcome.changed = [c for d in done for c in d.changed]
     else:
-        finish(project, state, done, outcome)
+        finish(project, state, done, outcome, staging)
         quick.remember(project.root, state, "update", outcome.key, names, settings)
     return outcome
 
 
-def _mark_reusable_notes(project: Project, state: State, jobs: list[Job], key: str) -> list[Job]:
-    """Flag the jobs whose catalog was last written with the current glossary: their unchanged
-    entries keep their notes, so the German need not be analysed again."""
+def _mark_known(project: Project, state: State, jobs: list[Job], key: str) -> list[Job]:
+    """Add to each job what its last run knew: whether the catalog was written with the
+    current glossary (its unchanged entries keep their notes, so the German need not be
+    analysed again), and the hash of the catalog it wrote (a catalog that still has it is
+    this tool's own output, so the text of its unchanged entries can be used again)."""
     path = project.glossary()
-    if not path.exists():
-        return jobs
-    current = digest(read_bytes(path, project.display(path)))
+    glossary = digest(read_bytes(path, project.display(path))) if path.exists() else None
     rel = relative(project.root, path)
     marked: list[Job] = []
-    for name, files, (lang, _) in jobs:
+    for name, files, (lang, _, _) in jobs:
         memo = state.jobs.get(name)
-        seen = memo.files.get(rel) if memo is not None and memo.key == key else None
-        marked.append((name, files, (lang, seen is not None and seen.hash == current)))
+        if memo is None or memo.key != key:
+            marked.append((name, files, (lang, False, None)))
+            continue
+        notes = memo.files.get(rel)
+        written = memo.files.get(relative(project.root, files[1]))
+        same_glossary = glossary is not None and notes is not None and notes.hash == glossary
+        marked.append((name, files, (lang, same_glossary, written.hash if written else None)))
     return marked
 
 
 def _update_chunk(
-    project: Project, jobs: list[Job], run: str | None, stamp: str, prune: bool
+    project: Project, jobs: list[Job], staging: Staging | None, stamp: str, prune: bool
 ) -> list[Done]:
     """Update a share of the catalogs, reading each template once."""
     glossary = glossary_for(project)
+    allowance = allowance_for(staging, jobs)
     templates: dict[Path, tuple[str, Catalog]] = {}
     done = []
-    for name, files, (lang, reuse) in jobs:
+    for name, files, (lang, reuse, written) in jobs:
         path = files[0]
         if path not in templates:
             project.check_inside(path)
             data = read_bytes(path, project.display(path))
             templates[path] = (digest(data), parse_po(data, project.display(path)))
         merging = (stamp, prune, reuse)
-        job = (name, files, lang)
-        done.append(_update_one(project, job, templates[path], run, merging, glossary))
+        job = (name, files, (lang, written))
+        done.append(_update_one(project, job, templates[path], allowance, merging, glossary))
     return done
 
 
@@ -301,24 +329,36 @@ def _update_one(
     project: Project,
     job: Job,
     template: tuple[str, Catalog],
-    run: str | None,
+    allowance: Allowance | None,
     merging: tuple[str, bool, bool],
     glossary: Glossary | None,
 ) -> Done:
     """One catalog merged with its template, staged if it changed."""
-    name, files, lang = job
+    name, files, (lang, written) = job
     target = files[1]
     display = project.display(target)
     before = read_optional(project, target)
-    old = None if before is None else parse_po(before, display)
+    old, texts = _read_old(before, display, written)
     notes = glossary_notes_for(glossary, lang, project.config.source_language)
     stamp, prune, reuse = merging
     new, stats = merge_catalog(
         template[1], old, lang, stamp, prune_obsolete=prune, notes=notes, reuse_notes=reuse
     )
-    data = serialize_po(new).encode("utf-8")
+    data = serialize_po(new, written=texts).encode("utf-8")
     hashes = {files[0]: template[0], target: digest(data)}
     if before == data:
         return Done(name, files, hashes, stats={display: stats})
-    writes = staged(project, target, data, run, differs=True)
+    writes = staged(project, target, data, allowance, differs=True)
     return Done(name, files, hashes, writes, [display], {display: stats})
+
+
+def _read_old(
+    before: bytes | None, display: str, written: str | None
+) -> tuple[Catalog | None, dict[Message, str]]:
+    """The old catalog, with the text of its entries when it is still the catalog this tool
+    wrote last time (same hash), so that text is what the writer would give them."""
+    if before is None:
+        return None, {}
+    if written is not None and digest(before) == written:
+        return parse_po_texts(before, display)
+    return parse_po(before, display), {}

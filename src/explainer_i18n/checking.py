@@ -26,6 +26,7 @@ from explainer_i18n.state import (
     memo_files,
     relative,
     save_state,
+    settled,
     signature,
 )
 
@@ -138,9 +139,12 @@ def check_targets(
     for (number, _), (target, found, seen) in zip(stale, checked, strict=True):
         results[number] = found
         records = [_record(f) for f in found]
-        files = memo_files(run.root, extra, {})
+        files = memo_files(run.root, extra, {}, state.since_ns)
         if seen is not None:  # the catalog as the check read it, not read again here
-            files[relative(run.root, target.path)] = seen
+            trusted = seen.sig is not None and settled(seen.sig, state.since_ns)
+            files[relative(run.root, target.path)] = FileMemo(
+                seen.sig if trusted else None, seen.hash
+            )
         state.record(_job_name(run.root, target), key, files, records)
     save_state(state)
     return [f for number in range(len(targets)) for f in results[number]]

@@ -71,7 +71,10 @@ def remember(
         if memo is None or memo.key != key or (kind == "build" and memo.result is not True):
             forget(root, kind)
             return
-        seen.update((rel, tuple(f.sig)) for rel, f in memo.files.items())
+        if any(f.sig is None for f in memo.files.values()):
+            forget(root, kind)  # a file to compare by content next time (see state.settled)
+            return
+        seen.update((rel, tuple(f.sig)) for rel, f in memo.files.items() if f.sig)
     files = sorted(seen)
     folders = sorted({str(Path(rel).parent) for rel in files})
     now = _stat_lines(root, folders, folders=True)

@@ -6,6 +6,12 @@ every output is still the file it wrote. Content is compared by hash; a file who
 mtime (in nanoseconds) are unchanged is taken as unchanged without reading it, as make and git
 (with ``core.checkStat=minimal``) do. The inode is left out: a copied project or a restored CI
 cache (``cp -a``, tar) keeps sizes and mtimes but not inodes.
+
+File times come from a coarse clock, so an edit within one clock tick of an earlier one can
+keep the size and the mtime. A signature is therefore trusted only when the file's mtime is at
+least a tick older than the moment its content was known (git's "racy clean" rule): for what a
+run read, the moment the run started; for what it wrote, the moment after its writes (it waits
+a tick first). A file edited during a run, or just before it, is compared by content next time.
 The state lives in ``.explainer-i18n/<command>.json``; losing it costs one full run, nothing else."""
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import contextlib
 import hashlib
 import json
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,10 +29,35 @@ from explainer_i18n.errors import InputError
 from explainer_i18n.fsio import read_regular, write_atomic
 
 STATE_DIR = ".explainer-i18n"
-_FORMAT = 2
+_FORMAT = 3
+
+TICK_NS = 20_000_000
+"""How far apart two edits of a file must be to get different mtimes, with room to spare:
+Linux stamps files from a clock that moves in steps of 1 to 10 ms."""
+COARSE_TICK_NS = 2_000_000_000
+"""The same for file systems that keep whole seconds (FAT keeps even ones)."""
 
 Signature = tuple[int, int]
 """A file's size and mtime in nanoseconds."""
+
+
+def settled(sig: Signature, moment_ns: int) -> bool:
+    """Whether any edit of the file after ``moment_ns`` must change its mtime: the mtime is at
+    least a clock tick older than that moment."""
+    mtime = sig[1]
+    tick = COARSE_TICK_NS if mtime % 1_000_000_000 == 0 else TICK_NS
+    return mtime < moment_ns - tick
+
+
+def wait_for_clock(paths: list[Path]) -> frozenset[Path]:
+    """After writing ``paths``: wait a clock tick, so that any later edit of them changes their
+    mtime, and answer the paths whose signatures may be trusted (none where file times keep
+    whole seconds: that wait would be too long, so they are compared by content next time)."""
+    sig = signature(paths[-1]) if paths else None
+    if sig is None or sig[1] % 1_000_000_000 == 0:
+        return frozenset()
+    time.sleep(TICK_NS / 1e9)
+    return frozenset(paths)
 
 
 def signature(path: Path) -> Signature | None:
@@ -46,7 +78,8 @@ def digest(data: bytes) -> str:
 class FileMemo:
     """What a file was when a job last saw it."""
 
-    sig: Signature
+    sig: Signature | None
+    """None when it was not settled (see ``settled``): the content is compared next time."""
     hash: str
 
 
@@ -68,6 +101,9 @@ class State:
     """Which command's jobs: each command keeps its own file and reads no other."""
     jobs: dict[str, JobMemo] = field(default_factory=dict)
     dirty: bool = False
+    since_ns: int = field(default_factory=time.time_ns)
+    """When the run began (before it read any file): files older than that by a clock tick
+    cannot have changed unseen while it read them."""
 
     def fresh(self, name: str, key: str, files: list[Path]) -> JobMemo | None:
         """The job's memo if nothing it depends on changed since, else None."""
@@ -100,7 +136,7 @@ class State:
         sig = signature(path)
         if sig is None:
             return False
-        if tuple(sig) == tuple(seen.sig):
+        if seen.sig is not None and tuple(sig) == tuple(seen.sig):
             return True
         try:
             data = read_regular(path)
@@ -108,7 +144,7 @@ class State:
             return False
         same = data is not None and digest(data) == seen.hash
         if same:
-            seen.sig = sig
+            seen.sig = sig if settled(sig, self.since_ns) else None
             self.dirty = True
         return same
 
@@ -123,9 +159,17 @@ def relative(root: Path, path: Path) -> str:
     return os.path.relpath(path, root)
 
 
-def memo_files(root: Path, files: list[Path], hashes: dict[Path, str]) -> dict[str, FileMemo]:
+def memo_files(
+    root: Path,
+    files: list[Path],
+    hashes: dict[Path, str],
+    since_ns: int,
+    written: frozenset[Path] = frozenset(),
+) -> dict[str, FileMemo]:
     """What the files are now, for ``State.record``; ``hashes`` saves rereading known content,
-    and a file many jobs share (the glossary) is read once while its signature holds."""
+    and a file many jobs share (the glossary) is read once while its signature holds. The
+    signatures of files older than ``since_ns`` by a tick, and of the files the run ``written``
+    (it has waited a tick since), are trusted next time."""
     memos = {}
     for path in files:
         sig = signature(path)
@@ -137,7 +181,8 @@ def memo_files(root: Path, files: list[Path], hashes: dict[Path, str]) -> dict[s
             if data is None:
                 continue
             known = _SHARED_HASHES[(path, sig)] = digest(data)
-        memos[relative(root, path)] = FileMemo(sig, known)
+        trusted = path in written or settled(sig, since_ns)
+        memos[relative(root, path)] = FileMemo(sig if trusted else None, known)
     return memos
 
 
@@ -167,7 +212,10 @@ def load_state(root: Path, kind: str) -> State:
         if data.get("format") != _FORMAT:
             return state
         for name, job in data["jobs"].items():
-            files = {rel: FileMemo(tuple(f[0]), f[1]) for rel, f in job["files"].items()}
+            files = {
+                rel: FileMemo(None if f[0] is None else tuple(f[0]), f[1])
+                for rel, f in job["files"].items()
+            }
             state.jobs[name] = JobMemo(job["key"], files, job.get("result"))
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return State(root, kind)
@@ -181,7 +229,10 @@ def save_state(state: State) -> None:
     jobs = {
         name: {
             "key": job.key,
-            "files": {rel: [list(f.sig), f.hash] for rel, f in sorted(job.files.items())},
+            "files": {
+                rel: [None if f.sig is None else list(f.sig), f.hash]
+                for rel, f in sorted(job.files.items())
+            },
             "result": job.result,
         }
         for name, job in sorted(state.jobs.items())

@@ -32,6 +32,7 @@ from explainer_i18n.state import (
     memo_files,
     relative,
     save_state,
+    wait_for_clock,
 )
 
 
@@ -141,14 +142,15 @@ def finish(
     for done in done_jobs:
         outcome.changed.extend(done.changed)
         outcome.stats.update(done.stats)
-    commit([item for done in done_jobs for item in done.writes], staging.run, project.display)
+    pending = [item for done in done_jobs for item in done.writes]
+    commit(pending, staging.run, project.display)
+    written = wait_for_clock([item.target for item in pending])
     for done in done_jobs:
         if done.result is False:
             state.forget(done.name)
             continue
-        state.record(
-            done.name, outcome.key, memo_files(project.root, done.files, done.hashes), done.result
-        )
+        files = memo_files(project.root, done.files, done.hashes, state.since_ns, written)
+        state.record(done.name, outcome.key, files, done.result)
     save_state(state)
 
 

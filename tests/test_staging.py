@@ -32,8 +32,9 @@ def exchange(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) ->
 def test_held_writes_replace_files_and_keep_their_permissions(
     tmp_path: Path, exchange: bool
 ) -> None:
-    """Files held in memory land whole; a replaced file keeps its mode, a new one gets the
-    umask's, and no spare or temporary file remains."""
+    """A file that is replaced is held in memory, a new one waits in a temporary file; both
+    land whole, the replaced file keeps its mode, the new one gets the umask's, and no spare or
+    temporary file remains."""
     old = tmp_path / "en" / "a.po"
     old.parent.mkdir()
     old.write_bytes(b"old a\n")
@@ -41,7 +42,8 @@ def test_held_writes_replace_files_and_keep_their_permissions(
     files = {old: b"new a\n", tmp_path / "fr" / "b.po": b"new b\n", tmp_path / "en" / "c.po": b"c"}
     run = new_staging(3)
     pending = _stage(run.allowance(3), files)
-    assert all(item.data is not None and item.temp is None for item in pending)
+    held = {item.target: item.data is not None and item.temp is None for item in pending}
+    assert held == {old: True, tmp_path / "fr" / "b.po": False, tmp_path / "en" / "c.po": False}
     commit(pending, run.run, str)
     assert {p: p.read_bytes() for p in files} == files
     assert old.stat().st_mode & 0o777 == 0o640
@@ -78,6 +80,8 @@ def test_other_names_of_a_hard_linked_file_keep_the_old_bytes(
 def test_writes_beyond_the_budget_wait_in_temporary_files(tmp_path: Path, exchange: bool) -> None:
     """Past the memory allowance, writes go to temporary files at once; all land at commit."""
     files = {tmp_path / f"{n}.po": bytes([65 + n]) * 10 for n in range(4)}
+    for path in files:
+        path.write_bytes(b"old")
     run = Staging("123-abcdef01", per_job=10)
     pending = _stage(run.allowance(2), files)  # room for two files of ten bytes
     assert [item.temp is None for item in pending] == [True, True, False, False]

@@ -1,8 +1,8 @@
 """A run's writes: held until every job has succeeded, then put in place one file at a time.
 
 Each file is replaced atomically, so a reader (or a killed run) sees the old file or the new,
-never a mix. Writes wait in memory up to a budget, beyond it in temporary files beside their
-targets. Held writes go in place through one spare file per folder, swapped with each target
+never a mix. Writes that replace a file wait in memory up to a budget; new files, and what
+exceeds the budget, wait in temporary files beside their targets. Held writes go in place through one spare file per folder, swapped with each target
 (``renameat2(RENAME_EXCHANGE)``): the spare then holds the old bytes and is overwritten with the
 next file's. A run therefore creates and deletes one file per folder instead of one per file
 it writes; on ext4 without a journal each new file must skip the inodes deleted in the last
@@ -68,15 +68,19 @@ class Allowance:
         self, path: Path, data: bytes, display: str, *, differs: bool = False
     ) -> Pending | None:
         """``data`` to be written to ``path``, or None when the file holds it already
-        (``differs``: the caller has compared them, so the file is not read again)."""
+        (``differs``: the caller has compared them, so the file is not read again).
+
+        A file that does not exist yet needs a new file anyway, so it is written beside its
+        target at once (by the worker, in parallel), as is what exceeds the memory allowance."""
         try:
             if not differs and read_regular(path) == data:
                 return None
+            exists = not differs or os.path.lexists(path)
         except FileNotFoundError:
-            pass
+            exists = False
         except OSError as error:
             raise InputError(f"cannot read: {error.strerror or error}", display) from None
-        if len(data) <= self.left:
+        if exists and len(data) <= self.left:
             self.left -= len(data)
             return Pending(path, data=data)
         try:

@@ -818,8 +818,8 @@ def test_symbolic_link_to_a_file_outside_is_refused(
 @pytest.mark.parametrize(
     ("command", "folder", "where"),
     [
-        pytest.param("update", "locales/uk", f"locales/uk/LC_MESSAGES/{SLUG}.po", id="update"),
-        pytest.param("build", "build/uk", f"build/uk/{SLUG}.txt", id="build"),
+        pytest.param("update", "locales/uk", "locales/uk", id="update"),
+        pytest.param("build", "build/uk", "build/uk", id="build"),
         pytest.param("extract", ".explainer-i18n", ".explainer-i18n", id="state"),
     ],
 )
@@ -827,8 +827,8 @@ def test_output_folder_linked_outside_is_refused(
     tmp_path: Path, command: str, folder: str, where: str
 ) -> None:
     """A locales/<lang>, build/<lang> or .explainer-i18n folder that is a link to a folder
-    outside the project (say, committed to a repository): exit 2, one line naming the output
-    reached through the link, nothing written there or anywhere else."""
+    outside the project (say, committed to a repository): exit 2, one line naming the link
+    (the thing to fix), nothing written there or anywhere else."""
     root = new_project(tmp_path / "project", edited=False)
     outside = tmp_path / "outside"
     outside.mkdir()

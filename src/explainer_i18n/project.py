@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,7 +78,26 @@ class Project:
                 f"cannot resolve: {error.strerror or error}", self.display(path)
             ) from None
         if not inside:
-            raise InputError("points outside the project; refusing to use it", self.display(path))
+            link_at = self._first_link(path)
+            if link_at == path:
+                raise InputError(
+                    "points outside the project; refusing to use it", self.display(path)
+                )
+            raise InputError(
+                f"points outside the project; refusing to use {self.display(path)} through it",
+                self.display(link_at),
+            )
+
+    def _first_link(self, path: Path) -> Path:
+        """The first folder on the way from the root to ``path`` that is a symbolic link (the
+        one a user has to fix), or ``path`` itself."""
+        current = self.root
+        with contextlib.suppress(ValueError, OSError):
+            for part in path.relative_to(self.root).parts[:-1]:
+                current = current / part
+                if current.is_symlink():
+                    return current
+        return path
 
 
 def open_project(directory: str | Path) -> Project:

@@ -32,10 +32,8 @@ from explainer_i18n.fsio import write_atomic
 from explainer_i18n.glossary_csv import serialize_glossary_csv
 from explainer_i18n.glossary_io import cached_glossary
 from explainer_i18n.glossary_lint import lint_glossary
-from explainer_i18n.glossary_tbx import serialize_tbx
 from explainer_i18n.model import Finding, Glossary, Rule, Severity
 from explainer_i18n.project import Project, open_project
-from explainer_i18n.report_junit import render_junit
 from explainer_i18n.report_sarif import render_sarif
 from explainer_i18n.reports import render_github, render_json, render_text, summary
 
@@ -59,6 +57,9 @@ def _render(
     if fmt == "github":
         return render_github(findings)
     if fmt == "junit":
+        # Loaded only for this format: its XML modules would slow every other check's start.
+        from explainer_i18n.report_junit import render_junit
+
         return render_junit(findings, rules, catalogs, fail_on=fail_on)
     return render_text(findings, color)
 
@@ -207,9 +208,10 @@ def export(project_dir: Path, fmt: str, output: Path | None) -> None:
     terms = _glossary(None, project)
     if terms is None:
         raise UsageError("the project has no glossary file")
-    text = (
-        serialize_tbx(terms, project.config.source_language)
-        if fmt == "tbx"
-        else serialize_glossary_csv(terms)
-    )
+    if fmt == "tbx":
+        from explainer_i18n.glossary_tbx import serialize_tbx  # its XML modules load only here
+
+        text = serialize_tbx(terms, project.config.source_language)
+    else:
+        text = serialize_glossary_csv(terms)
     _emit(text, output)

@@ -5,15 +5,18 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from explainer_i18n.errors import InputError, UsageError
 from explainer_i18n.fsio import read_bytes
 from explainer_i18n.glossary_check import glossary_notes
 from explainer_i18n.glossary_csv import parse_glossary_csv
-from explainer_i18n.merge import Notes
 from explainer_i18n.model import Glossary
 from explainer_i18n.project import Project
 from explainer_i18n.state import signature
+
+if TYPE_CHECKING:  # merge (and its fuzzy matcher) is needed by update only
+    from explainer_i18n.merge import Notes
 
 _LOADED: dict[tuple[str, object], Glossary] = {}
 

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from explainer_i18n import publish, quick, workflow
+from explainer_i18n import publish, quick, updating, workflow
 from explainer_i18n.project import open_project
 from explainer_i18n.publish import build_project
-from explainer_i18n.workflow import extract_project, update_project
+from explainer_i18n.updating import update_project
+from explainer_i18n.workflow import extract_project
 
 from .test_cli import P1, Q1, SOURCE, run, snapshot, translate
 
@@ -55,7 +56,7 @@ def _looks_unchanged(root: Path, kind: str) -> bool:
     runs = {"extract": extract_project, "update": update_project}
     before = snapshot(root)
     with pytest.MonkeyPatch.context() as patch:
-        for module in (workflow, publish):
+        for module in (workflow, updating, publish):
             patch.setattr(module, "load_state", _state_read)
         try:
             if kind == "build":

@@ -22,11 +22,11 @@ from explainer_i18n.cli_options import (
 )
 from explainer_i18n.errors import UsageError
 from explainer_i18n.project import open_project, slug_of
+from explainer_i18n.updating import update_project
 from explainer_i18n.workflow import (
     Outcome,
     extract_project,
     load_catalog,
-    update_project,
 )
 
 if TYPE_CHECKING:

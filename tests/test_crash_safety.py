@@ -317,7 +317,7 @@ def judge(root: Path, old: Files, new: Files) -> str:
             beside = (folder, found["name"]) in outputs
             spare = found["name"] == SPARE and folder in written
             # The state and quick files a run writes depend on how long ago the files it read
-            # were saved (see state.settled), so an uninterrupted run may not write the same ones.
+            # were saved (see state.trusted), so an uninterrupted run may not write the same ones.
             bookkeeping = key.startswith(STATE) and BOOKKEEPING.fullmatch(found["name"])
             assert beside or spare or bookkeeping, f"stray temporary file {key}"
             continue

@@ -9,7 +9,15 @@ import pytest
 
 from explainer_i18n import staging
 from explainer_i18n.errors import InputError
-from explainer_i18n.staging import TEMPORARY, Pending, Staging, commit, new_staging, sweep
+from explainer_i18n.staging import (
+    TEMPORARY,
+    Pending,
+    Staging,
+    commit,
+    new_staging,
+    spare_for,
+    sweep,
+)
 
 
 def _stage(allowance: staging.Allowance, files: dict[Path, bytes]) -> list[Pending]:
@@ -130,7 +138,7 @@ def test_spares_and_temporary_files_are_named_for_the_sweep(tmp_path: Path) -> N
     """A run killed mid-commit leaves a spare named like every temporary file of ours, so the
     next run's sweep removes it; files of other names stay."""
     run = new_staging(1)
-    spare = tmp_path / f".staging.{run.run}.tmp"
+    spare = spare_for(tmp_path, run.run)
     spare.write_bytes(b"")
     kept = tmp_path / ".notes.tmp"
     kept.write_bytes(b"")

@@ -26,8 +26,8 @@ from explainer_i18n.state import (
     memo_files,
     relative,
     save_state,
-    settled,
     signature,
+    trusted,
 )
 
 ALL_RULES: tuple[Rule, ...] = (*RULES, *GLOSSARY_RULES)
@@ -141,10 +141,8 @@ def check_targets(
         records = [_record(f) for f in found]
         files = memo_files(run.root, extra, {}, state.since_ns)
         if seen is not None:  # the catalog as the check read it, not read again here
-            trusted = seen.sig is not None and settled(seen.sig, state.since_ns)
-            files[relative(run.root, target.path)] = FileMemo(
-                seen.sig if trusted else None, seen.hash
-            )
+            sig = None if seen.sig is None else trusted(seen.sig, state.since_ns)
+            files[relative(run.root, target.path)] = FileMemo(sig, seen.hash)
         state.record(_job_name(run.root, target), key, files, records)
     save_state(state)
     return [f for number in range(len(targets)) for f in results[number]]

@@ -9,7 +9,6 @@ from urllib.parse import quote
 
 from explainer_i18n import cldr, quick
 from explainer_i18n.editions import render_html, render_json, render_markdown
-from explainer_i18n.fsio import read_bytes
 from explainer_i18n.model import Catalog, Document, Segment
 from explainer_i18n.parallel import Progress
 from explainer_i18n.project import Project, slug_of
@@ -25,6 +24,7 @@ from explainer_i18n.workflow import (
     finish,
     load_catalog,
     parse_document,
+    read_once,
     run_jobs,
     staged,
     stale_jobs,
@@ -187,11 +187,8 @@ def _build_chunk(
     done = []
     for job in jobs:
         path = job[1][0]
-        if path not in docs:
-            project.check_inside(path)
-            data = read_bytes(path, project.display(path))
-            docs[path] = (digest(data), parse_document(project, path, data))
-        done.append(_build_one(project, job, docs[path], allowance, min_translated))
+        doc = read_once(docs, project, path, lambda p, d: parse_document(project, p, d))
+        done.append(_build_one(project, job, doc, allowance, min_translated))
     return done
 
 

@@ -72,7 +72,7 @@ def remember(
             forget(root, kind)
             return
         if any(f.sig is None for f in memo.files.values()):
-            forget(root, kind)  # a file to compare by content next time (see state.settled)
+            forget(root, kind)  # a file to compare by content next time (see state.trusted)
             return
         seen.update((rel, tuple(f.sig)) for rel, f in memo.files.items() if f.sig)
     files = sorted(seen)

@@ -2,9 +2,9 @@
 
 Each file is replaced atomically, so a reader (or a killed run) sees the old file or the new,
 never a mix. Writes that replace a file wait in memory up to a budget; new files, and what
-exceeds the budget, wait in temporary files beside their targets. Held writes go in place through one spare file per folder, swapped with each target
-(``renameat2(RENAME_EXCHANGE)``): the spare then holds the old bytes and is overwritten with the
-next file's. A run therefore creates and deletes one file per folder instead of one per file
+exceeds the budget, wait in temporary files beside their targets. Held writes go in place
+through one spare file per folder, swapped with each target (``renameat2(RENAME_EXCHANGE)``):
+the spare then holds the old bytes and is overwritten with the next file's. A run therefore creates and deletes one file per folder instead of one per file
 it writes; on ext4 without a journal each new file must skip the inodes deleted in the last
 minutes, which made creating them the largest cost of an update.
 """
@@ -108,6 +108,12 @@ def commit(pending: list[Pending], run: str, display: Callable[[Path], str]) -> 
         spares.remove()
 
 
+def spare_for(folder: Path, run: str) -> Path:
+    """The name of a run's spare in a folder: ``.staging.<run>.tmp``, a temporary file of ours
+    (so the sweep removes one that a killed run left)."""
+    return folder / f".staging.{run}.tmp"
+
+
 class _Spares:
     """One spare file per folder, swapped with each target written there."""
 
@@ -122,7 +128,7 @@ class _Spares:
         for target in targets:
             first.setdefault(target.parent, target)
         for target in first.values():
-            spare = target.parent / f".staging.{self.run}.tmp"
+            spare = spare_for(target.parent, self.run)
             try:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 write_new(spare, b"", 0o600)
@@ -134,7 +140,7 @@ class _Spares:
     def put(self, target: Path, data: bytes) -> None:
         """Replace ``target`` with ``data`` through its folder's spare."""
         folder = target.parent
-        spare = self.spares.get(folder) or folder / f".staging.{self.run}.tmp"
+        spare = self.spares.get(folder) or spare_for(folder, self.run)
         try:
             info: os.stat_result | None = target.lstat()
         except FileNotFoundError:

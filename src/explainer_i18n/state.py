@@ -41,12 +41,17 @@ Signature = tuple[int, int]
 """A file's size and mtime in nanoseconds."""
 
 
-def settled(sig: Signature, moment_ns: int) -> bool:
-    """Whether any edit of the file after ``moment_ns`` must change its mtime: the mtime is at
-    least a clock tick older than that moment."""
-    mtime = sig[1]
-    tick = COARSE_TICK_NS if mtime % 1_000_000_000 == 0 else TICK_NS
-    return mtime < moment_ns - tick
+def _whole_seconds(mtime_ns: int) -> bool:
+    """Whether an mtime looks like one from a file system that keeps whole seconds."""
+    return mtime_ns % 1_000_000_000 == 0
+
+
+def trusted(sig: Signature, moment_ns: int) -> Signature | None:
+    """The signature, if any edit of the file after ``moment_ns`` must change its mtime (the
+    mtime is at least a clock tick older than that moment); None when only the content can
+    tell next time."""
+    tick = COARSE_TICK_NS if _whole_seconds(sig[1]) else TICK_NS
+    return sig if sig[1] < moment_ns - tick else None
 
 
 def wait_for_clock(paths: list[Path]) -> frozenset[Path]:
@@ -54,7 +59,7 @@ def wait_for_clock(paths: list[Path]) -> frozenset[Path]:
     mtime, and answer the paths whose signatures may be trusted (none where file times keep
     whole seconds: that wait would be too long, so they are compared by content next time)."""
     sig = signature(paths[-1]) if paths else None
-    if sig is None or sig[1] % 1_000_000_000 == 0:
+    if sig is None or _whole_seconds(sig[1]):
         return frozenset()
     time.sleep(TICK_NS / 1e9)
     return frozenset(paths)
@@ -79,7 +84,7 @@ class FileMemo:
     """What a file was when a job last saw it."""
 
     sig: Signature | None
-    """None when it was not settled (see ``settled``): the content is compared next time."""
+    """None when it was not settled (see ``trusted``): the content is compared next time."""
     hash: str
 
 
@@ -144,7 +149,7 @@ class State:
             return False
         same = data is not None and digest(data) == seen.hash
         if same:
-            seen.sig = sig if settled(sig, self.since_ns) else None
+            seen.sig = trusted(sig, self.since_ns)
             self.dirty = True
         return same
 
@@ -181,8 +186,9 @@ def memo_files(
             if data is None:
                 continue
             known = _SHARED_HASHES[(path, sig)] = digest(data)
-        trusted = path in written or settled(sig, since_ns)
-        memos[relative(root, path)] = FileMemo(sig if trusted else None, known)
+        memos[relative(root, path)] = FileMemo(
+            sig if path in written else trusted(sig, since_ns), known
+        )
     return memos
 
 

@@ -15,7 +15,7 @@ from explainer_i18n.parallel import Progress
 from explainer_i18n.po_parse import parse_po, parse_po_texts
 from explainer_i18n.po_serialize import serialize_po
 from explainer_i18n.project import Project, slug_of
-from explainer_i18n.staging import Allowance, Staging, new_staging
+from explainer_i18n.staging import Allowance, Staging
 from explainer_i18n.state import State, digest, job_key, load_state, relative
 from explainer_i18n.workflow import (
     Done,
@@ -23,10 +23,10 @@ from explainer_i18n.workflow import (
     Outcome,
     allowance_for,
     clear_leftovers,
-    finish,
     now,
+    read_once,
     read_optional,
-    run_jobs,
+    run_and_record,
     staged,
     stale_jobs,
 )
@@ -66,15 +66,10 @@ def update_project(
     jobs = _mark_known(project, state, jobs, outcome.key)
     stale = stale_jobs(state, jobs, outcome.key, outcome)
     stamp = extract_mod.po_timestamp(now())
-    staging = None if check else new_staging(len(stale))
-    done = run_jobs(
-        project, _update_chunk, stale, staging, stamp, prune_obsolete, progress=progress
-    )
-    if staging is None:
-        outcome.changed = [c for d in done for c in d.changed]
-    else:
-        finish(project, state, done, outcome, staging)
-        quick.remember(project.root, state, "update", outcome.key, names, settings)
+    run_and_record(
+        project, "update", state, stale, outcome, (names, settings), _update_chunk, stamp,
+        prune_obsolete, check=check, progress=progress,
+    )  # fmt: skip
     return outcome
 
 
@@ -109,13 +104,12 @@ def _update_chunk(
     done = []
     for name, files, (lang, reuse, written) in jobs:
         path = files[0]
-        if path not in templates:
-            project.check_inside(path)
-            data = read_bytes(path, project.display(path))
-            templates[path] = (digest(data), parse_po(data, project.display(path)))
+        template = read_once(
+            templates, project, path, lambda p, d: parse_po(d, project.display(p))
+        )
         merging = (stamp, prune, reuse)
         job = (name, files, (lang, written))
-        done.append(_update_one(project, job, templates[path], allowance, merging, glossary))
+        done.append(_update_one(project, job, template, allowance, merging, glossary))
     return done
 
 

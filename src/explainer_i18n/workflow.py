@@ -8,7 +8,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from explainer_i18n import extract as extract_mod
 from explainer_i18n import quick
@@ -49,12 +49,34 @@ def parse_document(project: Project, path: Path, data: bytes) -> Document:
     return parse_source(text, display, project.config.segmentation, sentence_spans)
 
 
+def read_input(project: Project, path: Path) -> bytes:
+    """A project file a job reads, refused when it resolves outside the project."""
+    project.check_inside(path)
+    return read_bytes(path, project.display(path))
+
+
 def read_optional(project: Project, path: Path) -> bytes | None:
     """A project file's bytes, or None when it does not exist yet."""
     if not path.exists() and not path.is_symlink():
         return None
-    project.check_inside(path)
-    return read_bytes(path, project.display(path))
+    return read_input(project, path)
+
+
+T = TypeVar("T")
+
+
+def read_once(
+    seen: dict[Path, tuple[str, T]],
+    project: Project,
+    path: Path,
+    parse: Callable[[Path, bytes], T],
+) -> tuple[str, T]:
+    """The hash and parsed form (``parse(path, data)``) of an input several jobs of a chunk
+    share (a template, a source), read and parsed the first time only."""
+    if path not in seen:
+        data = read_input(project, path)
+        seen[path] = (digest(data), parse(path, data))
+    return seen[path]
 
 
 def load_catalog(project: Project, path: Path) -> Catalog | None:
@@ -123,6 +145,31 @@ def run_jobs(
         if staging is not None:
             sweep([project.root / LOCALES_DIR, project.root / BUILD_DIR], staging.run)
         raise
+
+
+def run_and_record(
+    project: Project,
+    kind: str,
+    state: State,
+    stale: list[Job],
+    outcome: Outcome,
+    quick_answer: tuple[list[str], list[str]],
+    func: Callable[..., list[Done]],
+    *args: Any,
+    check: bool = False,
+    progress: Progress | None = None,
+) -> None:
+    """Run the stale jobs of extract or update. With --check, only note what would change;
+    otherwise put the files in place, remember the jobs, and leave the quick answer for the
+    job ``names`` and ``settings`` of ``quick_answer``."""
+    staging = None if check else new_staging(len(stale))
+    done = run_jobs(project, func, stale, staging, *args, progress=progress)
+    if staging is None:
+        outcome.changed = [c for d in done for c in d.changed]
+        return
+    finish(project, state, done, outcome, staging)
+    names, settings = quick_answer
+    quick.remember(project.root, state, kind, outcome.key, names, settings)
 
 
 def clear_leftovers(project: Project, check: bool) -> None:
@@ -196,13 +243,10 @@ def extract_project(
     state = load_state(project.root, "extract")
     stale = stale_jobs(state, jobs, outcome.key, outcome)
     stamp = extract_mod.po_timestamp(now())
-    staging = None if check else new_staging(len(stale))
-    done = run_jobs(project, _extract_chunk, stale, staging, stamp, progress=progress)
-    if staging is None:
-        outcome.changed = [c for d in done for c in d.changed]
-    else:
-        finish(project, state, done, outcome, staging)
-        quick.remember(project.root, state, "extract", outcome.key, names, settings)
+    run_and_record(
+        project, "extract", state, stale, outcome, (names, settings), _extract_chunk, stamp,
+        check=check, progress=progress,
+    )  # fmt: skip
     return outcome
 
 
@@ -219,8 +263,7 @@ def _extract_one(
 ) -> Done:
     """The template of one source, staged if its content changed."""
     path, target = files
-    project.check_inside(path)
-    source_data = read_bytes(path, project.display(path))
+    source_data = read_input(project, path)
     old_data = read_optional(project, target)
     new = extract_mod.build_template(
         parse_document(project, path, source_data), slug_of(path), stamp
@@ -231,5 +274,6 @@ def _extract_one(
         hashes[target] = digest(old_data)
         return Done(name, files, hashes)
     hashes[target] = digest(data)
-    writes = staged(project, target, data, allowance)
+    # Compared above (the date line apart): the old template is not read again.
+    writes = staged(project, target, data, allowance, differs=True)
     return Done(name, files, hashes, writes, [project.display(target)])

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
 from explainer_i18n.model import Term
-from explainer_i18n.morphology import term_keys, text_keys
-from explainer_i18n.term_tokens import Gap, Token, case_shape, clean, normalize, tokenize
+from explainer_i18n.morphology import term_keys, text_keys_table
+from explainer_i18n.term_tokens import Gap, case_shape, clean, columns, normalize, tokenize
 
 Mode = Literal["inflected", "cased", "literal"]
 """How a term's words are compared with text words: by lemma keys ignoring case, by lemma keys
@@ -16,19 +16,26 @@ with the same capitalization, or as the exact surface."""
 
 
 class Words(NamedTuple):
-    """A normalized text with its tokens and each token's keys (every token offers its lower
-    case among them)."""
+    """A normalized text with its word tokens as columns (see ``term_tokens.Columns``) and each
+    token's keys (every token offers its lower case among them)."""
 
     text: str
-    tokens: tuple[Token, ...]
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    gaps: list[Gap]
     keys: tuple[frozenset[str], ...]
+    every: frozenset[str]
+    """The keys of all tokens, so that a term whose first word is not there is passed over
+    without a look at each token (most terms looked for are not there)."""
 
 
 def words_of(text: str, lang: str) -> Words:
     """Running text (a msgid or msgstr) normalized, tokenized and keyed for matching."""
     normalized = normalize(text)
-    tokens = tokenize(normalized, lang)
-    return Words(normalized, tokens, tuple([text_keys(token.text, lang) for token in tokens]))
+    found = columns(normalized, lang)
+    keys = tuple(map(text_keys_table(lang).__getitem__, found.words))
+    return Words(normalized, *found, keys, frozenset().union(*keys))
 
 
 @dataclass(frozen=True)
@@ -48,19 +55,22 @@ class Variant:
         ascending."""
         if self.mode == "literal":
             lower = self.surfaces[0].lower()
+            if lower not in words.every:
+                return []
             return [i for i, keys in enumerate(words.keys) if lower in keys]
         first = self.keys[0]
+        if first.isdisjoint(words.every):
+            return []
         return [i for i, keys in enumerate(words.keys) if not first.isdisjoint(keys)]
 
     def matches_at(self, words: Words, i: int) -> bool:
         """Whether the variant's words are the text tokens starting at index ``i``."""
-        if i + len(self.keys) > len(words.tokens):
+        if i + len(self.keys) > len(words.words):
             return False
         for k in range(len(self.keys)):
-            token = words.tokens[i + k]
-            if k and token.gap != self.gaps[k]:
+            if k and words.gaps[i + k] != self.gaps[k]:
                 return False
-            if not self._word_matches(k, token.text, words.keys[i + k]):
+            if not self._word_matches(k, words.words[i + k], words.keys[i + k]):
                 return False
         return True
 
@@ -86,8 +96,7 @@ class TermMatcher:
         for i, n in starts:
             variant = self.variants[n]
             if variant.matches_at(words, i):
-                last = words.tokens[i + len(variant.keys) - 1]
-                return words.text[words.tokens[i].start : last.end]
+                return words.text[words.starts[i] : words.ends[i + len(variant.keys) - 1]]
         if self.pattern is not None:
             match = self.pattern.search(words.text)
             if match is not None:

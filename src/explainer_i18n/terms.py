@@ -155,12 +155,12 @@ class GlossaryIndex:
     def _find_mentions(self, text: str) -> tuple[Mention, ...]:
         words = words_of(text, self.source_lang)
         found: dict[int, tuple[int, str]] = {}
-        for i, token in enumerate(words.tokens):
-            for number, variant, term_text in self._candidates(token.text, words.keys[i]):
+        for i, word in enumerate(words.words):
+            for number, variant, term_text in self._candidates(word, words.keys[i]):
                 if number not in found and variant.matches_at(words, i):
-                    found[number] = (token.start, term_text)
-            for number, term_text in self._compounds(token.text):
-                found.setdefault(number, (token.start, term_text))
+                    found[number] = (words.starts[i], term_text)
+            for number, term_text in self._compounds(word):
+                found.setdefault(number, (words.starts[i], term_text))
         for number, pattern, term_text in self._patterns:
             match = pattern.search(words.text)
             if match is not None and number not in found:

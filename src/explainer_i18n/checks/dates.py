@@ -45,10 +45,9 @@ _DIGIT = re.compile(r"\d")
 _START = attrgetter("start")
 
 
-@cache
 def _month_names(lang: str) -> dict[str, int]:
     """The language's month spellings, or none for a language CLDR does not know."""
-    return cldr.month_names(lang) if cldr.is_known(lang) else {}
+    return cldr.month_names(lang)
 
 
 # A number, a word and maybe a year: the word is looked up among the month names, which is

@@ -33,7 +33,7 @@ def _leftovers(folder: Path) -> list[str]:
 def exchange(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
     """Each test runs with swaps and, as on systems without them, with plain renames."""
     if not request.param:
-        monkeypatch.setattr(staging, "_exchange_works", [False])
+        monkeypatch.setattr(staging, "_renameat2", None)
     return bool(request.param)
 
 
@@ -145,3 +145,32 @@ def test_spares_and_temporary_files_are_named_for_the_sweep(tmp_path: Path) -> N
     assert TEMPORARY.fullmatch(spare.name)
     sweep([tmp_path])
     assert not spare.exists() and kept.exists()
+
+
+def test_a_file_system_that_refuses_exchanges_gets_plain_renames(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the file system answers an exchange with EINVAL (as some network and FUSE file
+    systems do), the file is renamed into place instead, and that file system is not asked
+    again; every file still lands whole."""
+    import ctypes
+    import errno
+
+    asked: list[str] = []
+
+    def refuse(*args: object) -> int:
+        asked.append(os.fsdecode(args[3]))  # type: ignore[arg-type]
+        ctypes.set_errno(errno.EINVAL)
+        return -1
+
+    monkeypatch.setattr(staging, "_renameat2", refuse)
+    monkeypatch.setattr(staging, "_NO_EXCHANGE", set())
+    files = {tmp_path / f"{name}.po": f"new {name}\n".encode() for name in "abc"}
+    for path in files:
+        path.write_bytes(b"old\n")
+    run = new_staging(1)
+    commit(_stage(run.allowance(1), files), run.run, str)
+    assert {p: p.read_bytes() for p in files} == files
+    assert len(asked) == 1
+    assert {tmp_path.stat().st_dev} == staging._NO_EXCHANGE
+    assert _leftovers(tmp_path) == []

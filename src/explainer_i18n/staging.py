@@ -146,7 +146,7 @@ class _Spares:
         except FileNotFoundError:
             info = None
         _refill(spare, data, stat.S_IMODE(info.st_mode) if info else mode_of(target))
-        if info is not None and stat.S_ISREG(info.st_mode) and _exchange(spare, target):
+        if info is not None and stat.S_ISREG(info.st_mode) and _exchange(spare, target, info):
             self.spares[folder] = spare  # it now holds the old file, to be overwritten next
             return
         spare.replace(target)
@@ -211,13 +211,14 @@ def _load_renameat2() -> Callable[..., int] | None:
 
 
 _renameat2 = _load_renameat2()
-_exchange_works = [_renameat2 is not None]
-"""False once the system or the file system refused an exchange: plain renames from then on."""
+_NO_EXCHANGE: set[int] = set()
+"""The devices (file systems) that refused an exchange: plain renames there from then on."""
 
 
-def _exchange(spare: Path, target: Path) -> bool:
-    """Swap two files atomically; False when the system cannot (the caller renames instead)."""
-    if not _exchange_works[0] or _renameat2 is None:
+def _exchange(spare: Path, target: Path, info: os.stat_result) -> bool:
+    """Swap two files atomically; False when the system or the target's file system (``info``
+    is the target's) cannot, and the caller renames instead."""
+    if _renameat2 is None or info.st_dev in _NO_EXCHANGE:
         return False
     done = _renameat2(
         _AT_FDCWD, os.fsencode(spare), _AT_FDCWD, os.fsencode(target), _RENAME_EXCHANGE
@@ -227,7 +228,7 @@ def _exchange(spare: Path, target: Path) -> bool:
     code = ctypes.get_errno()
     if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOENT):
         if code != errno.ENOENT:
-            _exchange_works[0] = False
+            _NO_EXCHANGE.add(info.st_dev)
         return False
     raise OSError(code, os.strerror(code), str(target))
 

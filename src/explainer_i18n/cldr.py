@@ -5,12 +5,19 @@ from __future__ import annotations
 import datetime
 from functools import cache
 
-from babel import Locale, UnknownLocaleError, dates
-from babel.messages.plurals import get_plural
+# Babel is imported where it is used: a check of the toolkit's own languages never needs it,
+# and importing it cost every command 12 ms of start-up.
 
 
+@cache
 def is_known(lang: str) -> bool:
     """Whether CLDR knows the language code (``en``, ``uk``, ``fr``, ``pt_BR``...)."""
+    from explainer_i18n.cldr_months import MONTHS
+
+    if lang in MONTHS:
+        return True
+    from babel import Locale, UnknownLocaleError
+
     try:
         Locale.parse(lang)
     except (UnknownLocaleError, ValueError, TypeError):
@@ -21,17 +28,23 @@ def is_known(lang: str) -> bool:
 @cache
 def plural_forms(lang: str) -> str:
     """The gettext ``Plural-Forms`` header value for a language (uk: three forms)."""
+    from babel.messages.plurals import get_plural
+
     return str(get_plural(lang))
 
 
 @cache
 def nplurals(lang: str) -> int:
     """How many ``msgstr[n]`` a plural entry has in this language."""
+    from babel.messages.plurals import get_plural
+
     return int(get_plural(lang).num_plurals)
 
 
 def long_date(date: datetime.date, lang: str) -> str:
     """The date in the language's long format: en "January 6, 2026", fr "6 janvier 2026"."""
+    from babel import dates
+
     return str(dates.format_date(date, "long", locale=lang))
 
 
@@ -43,6 +56,8 @@ def iso_lang(lang: str) -> str:
 @cache
 def language_name(lang: str, in_lang: str | None = None) -> str:
     """The language's name, in its own language unless ``in_lang`` is given."""
+    from babel import Locale
+
     name = Locale.parse(lang).get_display_name(in_lang or lang)
     return str(name) if name else lang
 
@@ -64,6 +79,8 @@ def month_names(lang: str) -> dict[str, int]:
 
 def babel_month_names(lang: str) -> dict[str, int]:
     """``month_names`` read from Babel's locale data (for a language CLDR knows)."""
+    from babel import dates
+
     names: dict[str, int] = {}
     for context in ("format", "stand-alone"):
         for width in ("wide", "abbreviated"):

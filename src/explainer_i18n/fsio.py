@@ -7,7 +7,6 @@ import errno
 import fcntl
 import functools
 import os
-import secrets
 import stat
 import time
 from collections.abc import Callable, Iterator
@@ -83,7 +82,7 @@ def write_beside(path: Path, data: bytes, run: str) -> Path:
 
 def new_run_id() -> str:
     """A name part unique to this run, for its temporary files."""
-    return f"{os.getpid()}-{secrets.token_hex(4)}"
+    return f"{os.getpid()}-{os.urandom(4).hex()}"  # secrets would cost 5 ms of start-up
 
 
 def mode_of(original: Path) -> int:

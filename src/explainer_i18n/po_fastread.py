@@ -60,21 +60,16 @@ _FORM = (
 _JOINTS = (('"\n"', '"\n#| "'), ('"\n#~ "', '"\n#~| "'))
 
 
-def read_usual(text: str) -> list[Message] | None:
-    """The entries of ``text`` in file order, or ``None`` when it is not of the usual shape."""
-    found = read_usual_texts(text)
-    return None if found is None else found[0]
+def read_usual(text: str, texts: list[str] | None = None) -> list[Message] | None:
+    """The entries of ``text`` in file order, or ``None`` when it is not of the usual shape.
 
-
-def read_usual_texts(text: str) -> tuple[list[Message], list[str]] | None:
-    """The entries of ``text`` and the text of each (ending with one newline), or ``None``
-    when it is not of the usual shape."""
+    ``texts``, when given, receives the text of each entry (ending with one newline); only
+    update asks for it, so a plain read does not cut the file into pieces."""
     if "\r" in text or "\\\n" in text or text.endswith("\\"):
         return None  # line ends and continued lines the strict reader handles
     if text and not text.endswith("\n"):
         text += "\n"
     messages: list[Message] = []
-    texts: list[str] = []
     pos = len(text) - len(text.lstrip("\n"))
     line, counted = 1, 0
     while pos < len(text):
@@ -88,8 +83,9 @@ def read_usual_texts(text: str) -> tuple[list[Message], list[str]] | None:
         if message is None:
             return None
         messages.append(message)
-        texts.append(match.group().rstrip("\n") + "\n")
-    return messages, texts
+        if texts is not None:
+            texts.append(match.group().rstrip("\n") + "\n")
+    return messages
 
 
 def _message(match: re.Match[str], line: int) -> Message | None:

@@ -21,7 +21,7 @@ from explainer_i18n.errors import InputError
 from explainer_i18n.model import Catalog, Message
 from explainer_i18n.po_comments import number
 from explainer_i18n.po_draft import Draft
-from explainer_i18n.po_fastread import UNESCAPES, read_usual, read_usual_texts
+from explainer_i18n.po_fastread import UNESCAPES, read_usual
 
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[\s\"]|$)")
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"[ \t\f\v]*', re.DOTALL)
@@ -53,10 +53,10 @@ def parse_po_texts(data: bytes, path: str) -> tuple[Catalog, dict[Message, str]]
     """Parse PO bytes as ``parse_po`` does, with the text of each entry (ending with one
     newline) where the whole-entry reader took the file; an empty mapping where it did not."""
     text = _decode(data, path)
-    found = read_usual_texts(text)
-    if found is None:
+    texts: list[str] = []
+    messages = read_usual(text, texts)
+    if messages is None:
         return _catalog(_read_lines(text, path), path, ascii_only=text.isascii()), {}
-    messages, texts = found
     catalog = _catalog(messages, path, ascii_only=text.isascii())
     return catalog, dict(zip(messages, texts, strict=True))
 

@@ -4,9 +4,10 @@ Each file is replaced atomically, so a reader (or a killed run) sees the old fil
 never a mix. Writes that replace a file wait in memory up to a budget; new files, and what
 exceeds the budget, wait in temporary files beside their targets. Held writes go in place
 through one spare file per folder, swapped with each target (``renameat2(RENAME_EXCHANGE)``):
-the spare then holds the old bytes and is overwritten with the next file's. A run therefore creates and deletes one file per folder instead of one per file
-it writes; on ext4 without a journal each new file must skip the inodes deleted in the last
-minutes, which made creating them the largest cost of an update.
+the spare then holds the old bytes and is overwritten with the next file's. A run therefore
+creates and deletes one file per folder instead of one per file it writes; on ext4 without a
+journal each new file must skip the inodes deleted in the last minutes, which made creating
+them the largest cost of an update.
 """
 
 from __future__ import annotations

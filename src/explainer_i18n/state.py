@@ -57,7 +57,8 @@ def trusted(sig: Signature, moment_ns: int) -> Signature | None:
 def wait_for_clock(paths: list[Path]) -> frozenset[Path]:
     """After writing ``paths``: wait a clock tick, so that any later edit of them changes their
     mtime, and answer the paths whose signatures may be trusted (none where file times keep
-    whole seconds: that wait would be too long, so they are compared by content next time)."""
+    whole seconds: that wait would be too long, so they are compared by content next time).
+    One file tells whether to wait; ``memo_files`` still looks at each file's own mtime."""
     sig = signature(paths[-1]) if paths else None
     if sig is None or _whole_seconds(sig[1]):
         return frozenset()
@@ -186,9 +187,8 @@ def memo_files(
             if data is None:
                 continue
             known = _SHARED_HASHES[(path, sig)] = digest(data)
-        memos[relative(root, path)] = FileMemo(
-            sig if path in written else trusted(sig, since_ns), known
-        )
+        settled = path in written and not _whole_seconds(sig[1])
+        memos[relative(root, path)] = FileMemo(sig if settled else trusted(sig, since_ns), known)
     return memos
 
 

@@ -45,11 +45,6 @@ _DIGIT = re.compile(r"\d")
 _START = attrgetter("start")
 
 
-def _month_names(lang: str) -> dict[str, int]:
-    """The language's month spellings, or none for a language CLDR does not know."""
-    return cldr.month_names(lang)
-
-
 # A number, a word and maybe a year: the word is looked up among the month names, which is
 # faster than an expression listing them all.
 _DAY_FIRST = re.compile(
@@ -64,7 +59,7 @@ def _month_first(lang: str) -> re.Pattern[str] | None:
     conv = conventions(lang)
     if not conv.month_first:
         return None
-    names = sorted(_month_names(lang), key=len, reverse=True)
+    names = sorted(cldr.month_names(lang), key=len, reverse=True)
     if conv.capital_months:
         names = [n[:1].upper() + n[1:] for n in names]
     months = "|".join(re.escape(n) for n in names) or "(?!)"
@@ -79,7 +74,7 @@ def _month(word: str, lang: str) -> int | None:
     """The month a word names in the language ("Januar", "janv.", "січня"), if it names one."""
     if conventions(lang).capital_months and not word[:1].isupper():
         return None
-    names, key = _month_names(lang), word.lower()
+    names, key = cldr.month_names(lang), word.lower()
     return names.get(key) or names.get(key.rstrip("."))
 
 
